@@ -1,0 +1,25 @@
+package com.summit;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.Theme;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Summit: the key-account sales workflow for logistics companies. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Push
+@Theme(value = "summit", variant = Lumo.LIGHT)
+@PWA(name = "Summit", shortName = "Summit", offlineResources = {})
+public class SummitApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SummitApplication.class, args);
+    }
+}

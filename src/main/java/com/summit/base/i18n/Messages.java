@@ -1,0 +1,58 @@
+package com.summit.base.i18n;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user-visible string: {@code i18n/messages.properties} (zh-CN, the default) and
+ * {@code i18n/messages_en.properties}. Serves Vaadin's {@code getTranslation} and the services.
+ */
+@Component
+public class Messages implements I18NProvider {
+
+    static final String BUNDLE = "i18n/messages";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return Locales.SUPPORTED;
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        return find(key, locale).map(pattern -> format(pattern, locale, params)).orElse("!" + key);
+    }
+
+    /** The text for a key, if the bundle has one. */
+    public Optional<String> find(String key, Locale locale) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(bundle(locale).getString(key));
+        } catch (MissingResourceException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResourceBundle bundle(Locale locale) {
+        Locale supported = Locales.supported(locale);
+        return supported.equals(Locales.ZH_CN)
+                ? ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_FALLBACK)
+                : ResourceBundle.getBundle(BUNDLE, supported, NO_FALLBACK);
+    }
+
+    private static String format(String pattern, Locale locale, Object... params) {
+        if (params == null || params.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, locale).format(params);
+    }
+}

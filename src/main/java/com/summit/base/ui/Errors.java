@@ -1,0 +1,40 @@
+package com.summit.base.ui;
+
+import com.summit.base.FieldError;
+import com.summit.base.UserFacingException;
+import com.summit.base.ValidationException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.List;
+
+/** Shows a refusal to the user in their language; never a stack trace. */
+public final class Errors {
+
+    private Errors() {}
+
+    public static String text(Component context, UserFacingException e) {
+        return context.getTranslation(e.messageKey(), e.arguments());
+    }
+
+    public static String text(Component context, FieldError error) {
+        return context.getTranslation(error.messageKey(), error.arguments());
+    }
+
+    public static List<String> texts(Component context, UserFacingException e) {
+        if (e instanceof ValidationException v) {
+            return v.errors().stream().map(f -> text(context, f)).toList();
+        }
+        return List.of(text(context, e));
+    }
+
+    public static void show(Component context, UserFacingException e) {
+        Notification n = Notification.show(String.join("\n", texts(context, e)), 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    public static void success(String text) {
+        Notification n = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

@@ -1,0 +1,57 @@
+package com.summit.customer.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CustomerRepository {
+
+    private static final String COLUMNS = "id, name, credit_code, industry, region, owner_username, created_at";
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String name, String creditCode, Industry industry, String region, String owner) {
+        return jdbc.sql("""
+                insert into customer (name, credit_code, industry, region, owner_username)
+                values (:name, :code, :industry, :region, :owner) returning id""")
+                .param("name", name).param("code", creditCode)
+                .param("industry", industry == null ? null : industry.name())
+                .param("region", region).param("owner", owner)
+                .query(Long.class).single();
+    }
+
+    public boolean nameTaken(String name) {
+        return jdbc.sql("select count(*) from customer where lower(btrim(name)) = lower(btrim(:name))")
+                .param("name", name).query(Long.class).single() > 0;
+    }
+
+    public Optional<Customer> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from customer where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public List<Customer> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from customer order by created_at desc, id desc").query(this::map).list();
+    }
+
+    public List<Customer> findByOwner(String owner) {
+        return jdbc.sql("select " + COLUMNS + " from customer where owner_username = :o order by created_at desc, id desc")
+                .param("o", owner).query(this::map).list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from customer").query(Long.class).single();
+    }
+
+    private Customer map(ResultSet rs, int row) throws SQLException {
+        String industry = rs.getString(4);
+        return new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), industry == null ? null : Industry.valueOf(industry),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+    }
+}

@@ -1,0 +1,79 @@
+package com.summit.customer.service;
+
+import com.summit.base.FieldError;
+import com.summit.base.ValidationException;
+import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.CustomerRepository;
+import com.summit.security.domain.Role;
+import com.summit.security.domain.SummitUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class CustomerService {
+
+    public static final int NAME_MAX = 100;
+    public static final int REGION_MAX = 60;
+
+    private final CustomerRepository customers;
+
+    CustomerService(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    /** Creates a customer owned by the user; a blank, over-long or duplicate name is refused and nothing is stored. */
+    @Transactional
+    public Customer create(NewCustomer input, SummitUser user) {
+        String name = input.name() == null ? "" : input.name().strip();
+        String region = input.region() == null ? null : input.region().strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (name.isEmpty()) {
+            errors.add(new FieldError("name", null, "customer.error.nameRequired"));
+        } else if (name.codePointCount(0, name.length()) > NAME_MAX) {
+            errors.add(new FieldError("name", null, "customer.error.nameTooLong", NAME_MAX));
+        } else if (customers.nameTaken(name)) {
+            errors.add(new FieldError("name", null, "customer.error.nameTaken", name));
+        }
+        if (region != null && region.codePointCount(0, region.length()) > REGION_MAX) {
+            errors.add(new FieldError("region", null, "customer.error.regionTooLong", REGION_MAX));
+        }
+        String creditCode = input.creditCode() == null || input.creditCode().isBlank() ? null : input.creditCode().strip().toUpperCase();
+        if (creditCode != null && !CreditCode.isValid(creditCode)) {
+            errors.add(new FieldError("creditCode", null, "customer.error.creditCode"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        try {
+            long id = customers.insert(name, creditCode, input.industry(), region == null || region.isEmpty() ? null : region, user.username());
+            return customers.findById(id).orElseThrow();
+        } catch (DuplicateKeyException e) {
+            throw new ValidationException(List.of(new FieldError("name", null, "customer.error.nameTaken", name)));
+        }
+    }
+
+    /** The customers the user may see: a rep their own, a manager or admin all of them. */
+    public List<Customer> visibleTo(SummitUser user) {
+        return seesAll(user) ? customers.findAll() : customers.findByOwner(user.username());
+    }
+
+    public Optional<Customer> find(long id) {
+        return customers.findById(id);
+    }
+
+    public Optional<Customer> findVisible(long id, SummitUser user) {
+        return customers.findById(id).filter(c -> seesAll(user) || c.ownerUsername().equals(user.username()));
+    }
+
+    public long count() {
+        return customers.count();
+    }
+
+    private static boolean seesAll(SummitUser user) {
+        return user.has(Role.MANAGER) || user.has(Role.ADMIN);
+    }
+}

@@ -1,0 +1,119 @@
+package com.summit.customer.ui;
+
+import com.summit.base.FieldError;
+import com.summit.base.UserFacingException;
+import com.summit.base.ValidationException;
+import com.summit.base.ui.Errors;
+import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.Industry;
+import com.summit.customer.service.CustomerService;
+import com.summit.customer.service.NewCustomer;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.CurrentUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** 客户: the customers the user may see, and a dialog to create one. */
+@Route("customers")
+@Menu(title = "nav.customers", order = 1, icon = "vaadin:building")
+@RolesAllowed({"REP", "MANAGER", "ADMIN"})
+public class CustomersView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
+
+    private final transient CustomerService customers;
+    private final transient SummitUser user;
+    private final Grid<Customer> grid = new Grid<>();
+
+    public CustomersView(CustomerService customers, CurrentUser currentUser) {
+        this.customers = customers;
+        this.user = currentUser.require();
+        addClassName("summit-page");
+        setSizeFull();
+        Button create = new Button(getTranslation("customer.new"), VaadinIcon.PLUS.create(), e -> openCreateDialog());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("customer-new");
+        grid.setId("customer-grid");
+        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(c -> c.industry() == null ? "" : getTranslation(c.industry().messageKey())).setHeader(getTranslation("customer.industry"));
+        grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region"));
+        grid.addColumn(c -> c.creditCode() == null ? "" : c.creditCode()).setHeader(getTranslation("customer.creditCode")).setAutoWidth(true);
+        grid.addColumn(c -> DATE.format(c.createdAt())).setHeader(getTranslation("customer.createdAt")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("customer.empty"));
+        add(new HorizontalLayout(create), grid);
+        expand(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(customers.visibleTo(user));
+    }
+
+    private void openCreateDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("customer.new"));
+        TextField name = new TextField(getTranslation("customer.name"));
+        name.setId("customer-name");
+        name.setRequiredIndicatorVisible(true);
+        name.setWidthFull();
+        TextField creditCode = new TextField(getTranslation("customer.creditCode"));
+        creditCode.setId("customer-credit-code");
+        creditCode.setHelperText(getTranslation("customer.creditCode.help"));
+        ComboBox<Industry> industry = new ComboBox<>(getTranslation("customer.industry"));
+        industry.setItems(Industry.values());
+        industry.setItemLabelGenerator(i -> getTranslation(i.messageKey()));
+        industry.setId("customer-industry");
+        TextField region = new TextField(getTranslation("customer.region"));
+        region.setId("customer-region");
+        FormLayout form = new FormLayout(name, creditCode, industry, region);
+        form.setColspan(name, 2);
+        dialog.add(form);
+        Map<String, Component> fields = Map.of("name", name, "creditCode", creditCode, "region", region);
+        Button save = new Button(getTranslation("common.save"), e -> {
+            fields.values().forEach(f -> ((HasValidation) f).setInvalid(false));
+            try {
+                Customer created = customers.create(new NewCustomer(name.getValue(), creditCode.getValue(), industry.getValue(), region.getValue()), user);
+                dialog.close();
+                refresh();
+                Errors.success(getTranslation("customer.created", created.name()));
+            } catch (ValidationException ex) {
+                for (FieldError error : ex.errors()) {
+                    if (fields.get(error.field()) instanceof HasValidation v) {
+                        v.setErrorMessage(Errors.text(this, error));
+                        v.setInvalid(true);
+                    }
+                }
+            } catch (UserFacingException ex) {
+                Errors.show(this, ex);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("customer-save");
+        Button cancel = new Button(getTranslation("common.cancel"), e -> dialog.close());
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+        name.focus();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.customers");
+    }
+}

@@ -1,0 +1,107 @@
+package com.summit.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** The one door to the engine for every feature: start instances, publish messages, look up forms. */
+@Service
+public class ProcessEngine {
+
+    private final CamundaClient client;
+    private final EngineEpoch epoch;
+    private final DeployedFormRepository forms;
+    private final Duration requestTimeout;
+
+    ProcessEngine(CamundaClient client, EngineEpoch epoch, DeployedFormRepository forms,
+            @Value("${summit.engine.request-timeout:10s}") Duration requestTimeout) {
+        this.client = client;
+        this.epoch = epoch;
+        this.forms = forms;
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String epoch() {
+        return epoch.value();
+    }
+
+    /** Starts the latest version of a process at its start event. */
+    public long start(String bpmnProcessId, Map<String, Object> variables) {
+        return call(() -> client.newCreateInstanceCommand()
+                .bpmnProcessId(bpmnProcessId).latestVersion()
+                .variables(variables)
+                .requestTimeout(requestTimeout)
+                .send().join()).getProcessInstanceKey();
+    }
+
+    /** Starts the latest version of a process before one of its elements (a start instruction). */
+    public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
+        ProcessInstanceEvent event = call(() -> client.newCreateInstanceCommand()
+                .bpmnProcessId(bpmnProcessId).latestVersion()
+                .variables(variables)
+                .startBeforeElement(elementId)
+                .requestTimeout(requestTimeout)
+                .send().join());
+        return event.getProcessInstanceKey();
+    }
+
+    /**
+     * Whether a process instance started in the given epoch still runs. An embedded engine of another
+     * epoch has forgotten it; in a real cluster a command on the instance tells (NOT_FOUND once it ended).
+     */
+    public boolean isAlive(long processInstanceKey, String instanceEpoch) {
+        if (!epoch.value().equals(instanceEpoch)) {
+            return false;
+        }
+        if (epoch.embedded()) {
+            return true;
+        }
+        try {
+            client.newSetVariablesCommand(processInstanceKey).variables(Map.of()).local(true)
+                    .requestTimeout(requestTimeout).send().join();
+            return true;
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw new EngineUnavailableException(e);
+        }
+    }
+
+    public void publishMessage(String name, String correlationKey, Map<String, Object> variables) {
+        call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
+                .variables(variables).requestTimeout(requestTimeout).send().join());
+    }
+
+    public void cancel(long processInstanceKey) {
+        call(() -> client.newCancelInstanceCommand(processInstanceKey).requestTimeout(requestTimeout).send().join());
+    }
+
+    public Optional<DeployedForm> form(long formKey) {
+        return forms.findByKey(formKey);
+    }
+
+    public Optional<DeployedForm> latestForm(String formId) {
+        return forms.findLatest(formId);
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.UNAVAILABLE || e.getStatusCode() == Status.Code.DEADLINE_EXCEEDED) {
+                throw new EngineUnavailableException(e);
+            }
+            throw e;
+        } catch (CompletionException e) {
+            throw new EngineUnavailableException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.summit.local;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/** Local mode (every profile but {@code prod}): the data source and the Camunda client wait for the embedded parts. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!prod")
+@EnableConfigurationProperties(LocalProperties.class)
+class LocalModeConfiguration {
+
+    static final String RUNTIME_BEAN = "localRuntime";
+
+    @Bean(name = RUNTIME_BEAN, destroyMethod = "close")
+    LocalRuntime localRuntime(LocalProperties properties,
+            @Value("${server.port:8080}") int serverPort,
+            @Value("${summit.engine.startup-timeout:30s}") Duration startupTimeout) {
+        LocalRuntime runtime = new LocalRuntime(properties, serverPort, startupTimeout);
+        runtime.start();
+        return runtime;
+    }
+
+    @Bean
+    DataSource dataSource(LocalRuntime runtime) {
+        return runtime.dataSource();
+    }
+
+    /** The Camunda client (and with it every job worker) is created only after the embedded engine answers. */
+    @Bean
+    static BeanFactoryPostProcessor camundaClientWaitsForEmbeddedEngine() {
+        return (ConfigurableListableBeanFactory beanFactory) -> {
+            for (String name : beanFactory.getBeanNamesForType(CamundaClient.class, true, false)) {
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                List<String> dependsOn = new ArrayList<>();
+                if (definition.getDependsOn() != null) {
+                    dependsOn.addAll(Arrays.asList(definition.getDependsOn()));
+                }
+                dependsOn.add(RUNTIME_BEAN);
+                definition.setDependsOn(dependsOn.toArray(String[]::new));
+            }
+        };
+    }
+}

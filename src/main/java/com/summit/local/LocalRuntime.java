@@ -1,0 +1,89 @@
+package com.summit.local;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts local mode's embedded parts: leftovers of a killed run are stopped first, then every port is
+ * checked at once, then Elasticsearch (in the background), PostgreSQL and the engine start.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final int serverPort;
+    private final LocalPostgres postgres;
+    private final EmbeddedZeebe zeebe;
+    private final LocalElasticsearch elasticsearch;
+
+    LocalRuntime(LocalProperties properties, int serverPort, Duration engineStartupTimeout) {
+        this.serverPort = serverPort;
+        this.postgres = new LocalPostgres(properties.dataDir().resolve("postgres"), properties.postgres().port());
+        this.zeebe = new EmbeddedZeebe(properties.zeebe().port(), engineStartupTimeout);
+        this.elasticsearch = properties.elasticsearch().enabled()
+                ? new LocalElasticsearch(properties.dataDir(), properties.elasticsearch())
+                : null;
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        postgres.stopLeftover();
+        if (elasticsearch != null) {
+            elasticsearch.stopLeftover();
+        }
+        Ports.requireFree(serverPort, "Summit web server", "server.port");
+        zeebe.checkPort();
+        postgres.checkPort();
+        if (elasticsearch != null) {
+            elasticsearch.checkPorts();
+            elasticsearch.start();
+        }
+        CompletableFuture<Void> engine = CompletableFuture.runAsync(zeebe::start);
+        try {
+            postgres.start();
+            engine.join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        log.info("Local mode: embedded parts ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    DataSource dataSource() {
+        return postgres.dataSource();
+    }
+
+    /** True when the local Elasticsearch answers (it starts in the background). */
+    public boolean isElasticsearchReady() {
+        return elasticsearch != null && elasticsearch.isReady();
+    }
+
+    /** The embedded engine, for tests that move its clock. */
+    public io.camunda.zeebe.process.test.api.ZeebeTestEngine engine() {
+        return zeebe.engine();
+    }
+
+    @Override
+    public void close() {
+        safely(zeebe::close);
+        safely(postgres::close);
+        if (elasticsearch != null) {
+            safely(elasticsearch::close);
+        }
+    }
+
+    private static void safely(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.warn("Stopping an embedded part failed: {}", e.getMessage());
+        }
+    }
+}

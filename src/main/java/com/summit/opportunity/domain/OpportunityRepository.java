@@ -1,0 +1,120 @@
+package com.summit.opportunity.domain;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class OpportunityRepository {
+
+    private static final String SELECT = """
+            select o.id, o.customer_id, c.name as customer_name, o.name, o.description, o.amount, o.services, o.stage, o.status,
+                   o.owner_username, o.stage_entered_at, o.process_instance_key, o.engine_epoch, o.created_at, o.updated_at, o.version
+            from opportunity o join customer c on c.id = o.customer_id""";
+
+    private final JdbcClient jdbc;
+
+    OpportunityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long customerId, String name, String description, BigDecimal amount, Set<LogisticsService> services,
+            String owner) {
+        return jdbc.sql("""
+                insert into opportunity (customer_id, name, description, amount, services, stage, status, owner_username)
+                values (:customer, :name, :description, :amount, :services, :stage, 'OPEN', :owner) returning id""")
+                .param("customer", customerId).param("name", name).param("description", description)
+                .param("amount", amount).param("services", join(services))
+                .param("stage", Stage.IDENTIFICATION.name()).param("owner", owner)
+                .query(Long.class).single();
+    }
+
+    public void attachInstance(long id, long processInstanceKey, String epoch) {
+        jdbc.sql("update opportunity set process_instance_key = :pi, engine_epoch = :e, updated_at = now() where id = :id")
+                .param("id", id).param("pi", processInstanceKey).param("e", epoch).update();
+    }
+
+    /** Moves an opportunity from one stage to the next; 0 when it is not in the expected stage (a repeated job). */
+    public int advance(long id, Stage from, Stage to) {
+        return jdbc.sql("""
+                update opportunity set stage = :to, stage_entered_at = now(), updated_at = now(), version = version + 1
+                where id = :id and stage = :from and status = 'OPEN'""")
+                .param("id", id).param("from", from.name()).param("to", to.name()).update();
+    }
+
+    public int close(long id, Stage stage, OpportunityStatus status) {
+        return jdbc.sql("""
+                update opportunity set status = :status, updated_at = now(), version = version + 1
+                where id = :id and stage = :stage and status = 'OPEN'""")
+                .param("id", id).param("stage", stage.name()).param("status", status.name()).update();
+    }
+
+    public void recordStage(long id, Stage stage, String dataJson, String by) {
+        jdbc.sql("""
+                insert into opportunity_stage_record (opportunity_id, stage, data, recorded_by)
+                values (:id, :stage, cast(:data as jsonb), :by)""")
+                .param("id", id).param("stage", stage.name()).param("data", dataJson).param("by", by).update();
+    }
+
+    public Optional<Opportunity> findById(long id) {
+        return jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public List<Opportunity> findAll() {
+        return jdbc.sql(SELECT + " order by o.updated_at desc, o.id desc").query(this::map).list();
+    }
+
+    public List<Opportunity> findByOwner(String owner) {
+        return jdbc.sql(SELECT + " where o.owner_username = :o order by o.updated_at desc, o.id desc")
+                .param("o", owner).query(this::map).list();
+    }
+
+    public List<Opportunity> findOpen() {
+        return jdbc.sql(SELECT + " where o.status = 'OPEN' order by o.id").query(this::map).list();
+    }
+
+    public List<Long> allIds() {
+        return jdbc.sql("select id from opportunity order by id").query(Long.class).list();
+    }
+
+    public boolean nameTakenForCustomer(long customerId, String name) {
+        return jdbc.sql("select count(*) from opportunity where customer_id = :c and lower(btrim(name)) = lower(btrim(:n)) and status = 'OPEN'")
+                .param("c", customerId).param("n", name).query(Long.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from opportunity").query(Long.class).single();
+    }
+
+    private Opportunity map(ResultSet rs, int row) throws SQLException {
+        long pi = rs.getLong("process_instance_key");
+        Long processInstanceKey = rs.wasNull() ? null : pi;
+        return new Opportunity(
+                rs.getLong("id"), rs.getLong("customer_id"), rs.getString("customer_name"), rs.getString("name"),
+                rs.getString("description"), rs.getBigDecimal("amount"), split(rs.getString("services")),
+                Stage.valueOf(rs.getString("stage")), OpportunityStatus.valueOf(rs.getString("status")),
+                rs.getString("owner_username"), rs.getTimestamp("stage_entered_at").toInstant(), processInstanceKey,
+                rs.getString("engine_epoch"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("version"));
+    }
+
+    private static String join(Set<LogisticsService> services) {
+        return services.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<LogisticsService> split(String services) {
+        Set<LogisticsService> set = EnumSet.noneOf(LogisticsService.class);
+        if (services != null && !services.isBlank()) {
+            Arrays.stream(services.split(",")).map(String::strip).map(LogisticsService::valueOf).forEach(set::add);
+        }
+        return set;
+    }
+}

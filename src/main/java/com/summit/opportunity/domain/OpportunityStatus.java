@@ -1,0 +1,12 @@
+package com.summit.opportunity.domain;
+
+public enum OpportunityStatus {
+    OPEN,
+    WON,
+    LOST,
+    PAUSED;
+
+    public String messageKey() {
+        return "opportunityStatus." + name();
+    }
+}

@@ -1,0 +1,20 @@
+package com.summit.opportunity.process;
+
+/** Names shared with {@code bpmn/opportunity-lifecycle.bpmn}. */
+public final class LifecycleProcess {
+
+    public static final String PROCESS_ID = "opportunity-lifecycle";
+    public static final String JOB_RECORD_STAGE = "opportunity-record-stage";
+    public static final String HEADER_STAGE = "stage";
+
+    public static final String VAR_OPPORTUNITY_ID = "opportunityId";
+    public static final String VAR_OWNER = "owner";
+    public static final String VAR_CUSTOMER_NAME = "customerName";
+    public static final String VAR_OPPORTUNITY_NAME = "opportunityName";
+    public static final String VAR_AMOUNT = "amount";
+    public static final String VAR_SERVICES = "services";
+    public static final String VAR_STAGE = "stage";
+    public static final String VAR_COMPLETED_BY = "completedBy";
+
+    private LifecycleProcess() {}
+}

@@ -1,0 +1,36 @@
+package com.summit.opportunity.process;
+
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.service.OpportunityService;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Writes a stage's result to PostgreSQL and moves the opportunity on; the stage comes from the task header. */
+@org.springframework.stereotype.Component
+class RecordStageWorker {
+
+    private static final Set<String> PROCESS_VARIABLES = Set.of(LifecycleProcess.VAR_OPPORTUNITY_ID, LifecycleProcess.VAR_OWNER,
+            LifecycleProcess.VAR_CUSTOMER_NAME, LifecycleProcess.VAR_OPPORTUNITY_NAME, LifecycleProcess.VAR_AMOUNT,
+            LifecycleProcess.VAR_SERVICES, LifecycleProcess.VAR_STAGE, LifecycleProcess.VAR_COMPLETED_BY);
+
+    private final OpportunityService opportunities;
+
+    RecordStageWorker(OpportunityService opportunities) {
+        this.opportunities = opportunities;
+    }
+
+    @JobWorker(type = LifecycleProcess.JOB_RECORD_STAGE, fetchAllVariables = true)
+    public Map<String, Object> record(ActivatedJob job) {
+        Stage stage = Stage.valueOf(job.getCustomHeaders().get(LifecycleProcess.HEADER_STAGE));
+        Map<String, Object> variables = job.getVariablesAsMap();
+        long opportunityId = ((Number) variables.get(LifecycleProcess.VAR_OPPORTUNITY_ID)).longValue();
+        Map<String, Object> result = new LinkedHashMap<>(variables);
+        result.keySet().removeAll(PROCESS_VARIABLES);
+        String completedBy = (String) variables.get(LifecycleProcess.VAR_COMPLETED_BY);
+        var updated = opportunities.recordStageResult(opportunityId, stage, result, completedBy);
+        return Map.of(LifecycleProcess.VAR_STAGE, updated.stage().name());
+    }
+}

@@ -1,0 +1,178 @@
+package com.summit.opportunity.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.summit.base.FieldError;
+import com.summit.base.UserFacingException;
+import com.summit.base.ValidationException;
+import com.summit.customer.domain.Customer;
+import com.summit.customer.service.CustomerService;
+import com.summit.engine.ProcessEngine;
+import com.summit.opportunity.domain.LogisticsService;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.OpportunityRepository;
+import com.summit.opportunity.domain.OpportunityStatus;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.process.LifecycleProcess;
+import com.summit.search.service.SearchOutbox;
+import com.summit.search.service.SearchService;
+import com.summit.security.domain.Role;
+import com.summit.security.domain.SummitUser;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opportunities: creation (which starts the lifecycle process), the stage results the process records, and reads. */
+@Service
+public class OpportunityService {
+
+    public static final String ENTITY_TYPE = "opportunity";
+    public static final int NAME_MAX = 100;
+    public static final int DESCRIPTION_MAX = 2000;
+    public static final BigDecimal AMOUNT_MAX = new BigDecimal("99999999999999.99");
+
+    private static final Logger log = LoggerFactory.getLogger(OpportunityService.class);
+
+    private final OpportunityRepository opportunities;
+    private final CustomerService customers;
+    private final ProcessEngine engine;
+    private final SearchOutbox outbox;
+    private final SearchService search;
+    private final ObjectMapper json;
+
+    OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
+            SearchService search, ObjectMapper json) {
+        this.opportunities = opportunities;
+        this.customers = customers;
+        this.engine = engine;
+        this.outbox = outbox;
+        this.search = search;
+        this.json = json;
+    }
+
+    /**
+     * Opens an opportunity at stage 1 and starts its lifecycle process. Bad input is refused with every
+     * reason at once; if the engine does not answer, the transaction rolls back and nothing is stored.
+     */
+    @Transactional
+    public Opportunity create(NewOpportunity input, SummitUser user) {
+        String name = input.name() == null ? "" : input.name().strip();
+        String description = input.description() == null ? null : input.description().strip();
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Customer> customer = input.customerId() == null ? Optional.empty() : customers.findVisible(input.customerId(), user);
+        if (customer.isEmpty()) {
+            errors.add(new FieldError("customer", null, "opportunity.error.customerRequired"));
+        }
+        if (name.isEmpty()) {
+            errors.add(new FieldError("name", null, "opportunity.error.nameRequired"));
+        } else if (name.codePointCount(0, name.length()) > NAME_MAX) {
+            errors.add(new FieldError("name", null, "opportunity.error.nameTooLong", NAME_MAX));
+        } else if (customer.isPresent() && opportunities.nameTakenForCustomer(customer.get().id(), name)) {
+            errors.add(new FieldError("name", null, "opportunity.error.nameTaken", name));
+        }
+        if (description != null && description.codePointCount(0, description.length()) > DESCRIPTION_MAX) {
+            errors.add(new FieldError("description", null, "opportunity.error.descriptionTooLong", DESCRIPTION_MAX));
+        }
+        if (input.amount() == null) {
+            errors.add(new FieldError("amount", null, "opportunity.error.amountRequired"));
+        } else if (input.amount().signum() < 0) {
+            errors.add(new FieldError("amount", null, "opportunity.error.amountNegative"));
+        } else if (input.amount().compareTo(AMOUNT_MAX) > 0 || input.amount().scale() > 2) {
+            errors.add(new FieldError("amount", null, "opportunity.error.amountInvalid"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Set<LogisticsService> services = input.services() == null ? Set.of() : input.services();
+        long id = opportunities.insert(customer.get().id(), name, description == null || description.isEmpty() ? null : description,
+                input.amount(), services, user.username());
+        Opportunity created = opportunities.findById(id).orElseThrow();
+        long instance = engine.start(LifecycleProcess.PROCESS_ID, variables(created));
+        opportunities.attachInstance(id, instance, engine.epoch());
+        outbox.changed(ENTITY_TYPE, id);
+        log.info("Opportunity {} '{}' created by {}, process instance {}", id, name, user.username(), instance);
+        return opportunities.findById(id).orElseThrow();
+    }
+
+    /**
+     * Records what a stage's working task produced and moves the opportunity to the next stage (or to
+     * won after the last). Called by the process only; a repeated job changes nothing.
+     */
+    @Transactional
+    public Opportunity recordStageResult(long id, Stage stage, Map<String, Object> result, String completedBy) {
+        Opportunity opportunity = opportunities.findById(id)
+                .orElseThrow(() -> new UserFacingException("opportunity.error.notFound", id));
+        if (opportunity.stage() != stage || opportunity.status() != OpportunityStatus.OPEN) {
+            log.info("Opportunity {} is at {} ({}), not {}: stage result already recorded", id, opportunity.stage(),
+                    opportunity.status(), stage);
+            return opportunity;
+        }
+        opportunities.recordStage(id, stage, write(result), completedBy);
+        Optional<Stage> next = stage.next();
+        if (next.isPresent()) {
+            opportunities.advance(id, stage, next.get());
+        } else {
+            opportunities.close(id, stage, OpportunityStatus.WON);
+        }
+        outbox.changed(ENTITY_TYPE, id);
+        return opportunities.findById(id).orElseThrow();
+    }
+
+    /** The opportunities the user may see: a rep their own, a manager or admin all of them. */
+    public List<Opportunity> visibleTo(SummitUser user) {
+        return seesAll(user) ? opportunities.findAll() : opportunities.findByOwner(user.username());
+    }
+
+    public Optional<Opportunity> findVisible(long id, SummitUser user) {
+        return opportunities.findById(id).filter(o -> seesAll(user) || o.ownerUsername().equals(user.username()));
+    }
+
+    public Optional<Opportunity> find(long id) {
+        return opportunities.findById(id);
+    }
+
+    public long count() {
+        return opportunities.count();
+    }
+
+    /** Opportunities whose name, description or customer contain the text; a rep finds only their own. */
+    public List<Opportunity> search(String text, SummitUser user) {
+        String owner = seesAll(user) ? null : user.username();
+        return search.search(ENTITY_TYPE, text, owner, 50).stream()
+                .map(hit -> findVisible(hit.id(), user))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    static boolean seesAll(SummitUser user) {
+        return user.has(Role.MANAGER) || user.has(Role.ADMIN);
+    }
+
+    static Map<String, Object> variables(Opportunity o) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(LifecycleProcess.VAR_OPPORTUNITY_ID, o.id());
+        variables.put(LifecycleProcess.VAR_OWNER, o.ownerUsername());
+        variables.put(LifecycleProcess.VAR_CUSTOMER_NAME, o.customerName());
+        variables.put(LifecycleProcess.VAR_OPPORTUNITY_NAME, o.name());
+        variables.put(LifecycleProcess.VAR_AMOUNT, o.amount());
+        variables.put(LifecycleProcess.VAR_SERVICES, o.services().stream().map(Enum::name).sorted().toList());
+        variables.put(LifecycleProcess.VAR_STAGE, o.stage().name());
+        return variables;
+    }
+
+    private String write(Map<String, Object> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.summit.opportunity.service;
+
+import com.summit.base.i18n.Messages;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.OpportunityRepository;
+import com.summit.tasklist.domain.HumanTask;
+import com.summit.tasklist.service.TaskContextProvider;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Shows the customer and the opportunity beside a task of the lifecycle. */
+@Component
+class OpportunityTaskContext implements TaskContextProvider {
+
+    private final OpportunityRepository opportunities;
+    private final Messages messages;
+
+    OpportunityTaskContext(OpportunityRepository opportunities, Messages messages) {
+        this.opportunities = opportunities;
+        this.messages = messages;
+    }
+
+    @Override
+    public List<ContextItem> contextFor(HumanTask task, Locale locale) {
+        if (task.opportunityId() == null) {
+            return List.of();
+        }
+        return opportunities.findById(task.opportunityId()).map(o -> items(o, locale)).orElse(List.of());
+    }
+
+    private List<ContextItem> items(Opportunity o, Locale locale) {
+        NumberFormat cny = NumberFormat.getCurrencyInstance(Locale.CHINA);
+        String services = o.services().stream().map(s -> t(s.messageKey(), locale)).sorted().collect(Collectors.joining("、"));
+        return List.of(
+                new ContextItem(t("context.customer", locale), o.customerName()),
+                new ContextItem(t("context.opportunity", locale), o.name()),
+                new ContextItem(t("context.stage", locale), o.stage().number() + " · " + t(o.stage().messageKey(), locale)),
+                new ContextItem(t("context.amount", locale), cny.format(o.amount())),
+                new ContextItem(t("context.services", locale), services.isEmpty() ? "—" : services),
+                new ContextItem(t("context.description", locale), o.description() == null ? "—" : o.description()));
+    }
+
+    private String t(String key, Locale locale) {
+        return messages.getTranslation(key, locale);
+    }
+}

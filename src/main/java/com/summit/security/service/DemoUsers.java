@@ -1,0 +1,67 @@
+package com.summit.security.service;
+
+import com.summit.security.domain.Role;
+import com.summit.security.domain.SummitUser;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** Local mode's demo users, one per role, with Chinese names; listed on the login page. Never in prod. */
+@Component
+public class DemoUsers implements org.springframework.beans.factory.SmartInitializingSingleton {
+
+    public static final String PASSWORD = "summit";
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    public static final List<SummitUser> USERS = List.of(
+            new SummitUser("zhangwei", "张伟", Set.of(Role.REP), "华东大客户部", "lina"),
+            new SummitUser("lina", "李娜", Set.of(Role.MANAGER), "华东大客户部", null),
+            new SummitUser("wangfang", "王芳", Set.of(Role.LEGAL), "法务部", null),
+            new SummitUser("liuyang", "刘洋", Set.of(Role.FINANCE), "财务部", null),
+            new SummitUser("chenjie", "陈杰", Set.of(Role.TECH), "运营技术部", null),
+            new SummitUser("zhaomin", "赵敏", Set.of(Role.PROCESS_OWNER), "流程管理部", null),
+            new SummitUser("admin", "系统管理员", Set.of(Role.ADMIN), null, null));
+
+    private final DemoSettings settings;
+    private final UserService users;
+
+    DemoUsers(DemoSettings settings, UserService users) {
+        this.settings = settings;
+        this.users = users;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /** The demo users to list on the login page; empty when demo mode is off. */
+    public List<SummitUser> listed() {
+        return settings.enabled() ? USERS : List.of();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        createAll();
+    }
+
+    public void createAll() {
+        if (!settings.enabled()) {
+            return;
+        }
+        int created = 0;
+        for (SummitUser user : USERS) {
+            if (users.createIfMissing(user, PASSWORD)) {
+                created++;
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} demo users (password '{}')", created, PASSWORD);
+        }
+    }
+
+    @ConfigurationProperties("summit.demo")
+    public record DemoSettings(boolean enabled) {}
+}

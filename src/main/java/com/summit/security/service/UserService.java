@@ -1,0 +1,62 @@
+package com.summit.security.service;
+
+import com.summit.security.domain.Role;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.domain.UserRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users live in PostgreSQL with BCrypt hashes. */
+@Service
+public class UserService implements UserDetailsService {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var account = users.findAccount(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
+        return User.withUsername(account.user().username())
+                .password(account.passwordHash())
+                .disabled(!account.enabled())
+                .authorities(account.user().roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList())
+                .build();
+    }
+
+    public Optional<SummitUser> find(String username) {
+        return users.find(username);
+    }
+
+    public List<SummitUser> findAll() {
+        return users.findAll();
+    }
+
+    public Map<String, String> displayNames() {
+        return users.displayNames();
+    }
+
+    /** Creates a user unless one with that name exists; returns whether it was created. */
+    @Transactional
+    public boolean createIfMissing(SummitUser user, String rawPassword) {
+        if (users.exists(user.username())) {
+            return false;
+        }
+        users.insert(user, passwordEncoder.encode(rawPassword));
+        return true;
+    }
+}

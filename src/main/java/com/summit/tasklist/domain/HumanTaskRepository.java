@@ -1,0 +1,127 @@
+package com.summit.tasklist.domain;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class HumanTaskRepository {
+
+    private static final String COLUMNS = """
+            id, job_key, engine_epoch, process_instance_key, process_definition_key, bpmn_process_id, element_id, name,
+            form_key, assignee, candidate_groups, candidate_users, due_at, follow_up_at, priority, variables::text,
+            opportunity_id, state, end_reason, created_at, completed_at, completed_by""";
+
+    private final JdbcClient jdbc;
+
+    HumanTaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a captured task once per job key; returns false when the job was captured before. */
+    public boolean insertIfAbsent(NewTask t) {
+        return jdbc.sql("""
+                insert into human_task (job_key, engine_epoch, process_instance_key, process_definition_key, bpmn_process_id,
+                    element_id, element_instance_key, name, form_key, assignee, candidate_groups, candidate_users, due_at,
+                    follow_up_at, priority, variables, opportunity_id)
+                values (:jobKey, :epoch, :pi, :pd, :bpmnProcessId, :elementId, :ei, :name, :formKey, :assignee,
+                    string_to_array(:groups, chr(31)), string_to_array(:users, chr(31)), :dueAt, :followUpAt, :priority,
+                    cast(:variables as jsonb), :opportunityId)
+                on conflict (job_key) do nothing""")
+                .param("jobKey", t.jobKey())
+                .param("epoch", t.engineEpoch())
+                .param("pi", t.processInstanceKey())
+                .param("pd", t.processDefinitionKey())
+                .param("bpmnProcessId", t.bpmnProcessId())
+                .param("elementId", t.elementId())
+                .param("ei", t.elementInstanceKey())
+                .param("name", t.name())
+                .param("formKey", t.formKey())
+                .param("assignee", t.assignee())
+                .param("groups", String.join("\u001f", t.candidateGroups()))
+                .param("users", String.join("\u001f", t.candidateUsers()))
+                .param("dueAt", t.dueAt() == null ? null : Timestamp.from(t.dueAt()))
+                .param("followUpAt", t.followUpAt() == null ? null : Timestamp.from(t.followUpAt()))
+                .param("priority", t.priority())
+                .param("variables", t.variablesJson())
+                .param("opportunityId", t.opportunityId())
+                .update() == 1;
+    }
+
+    public Optional<HumanTask> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public Optional<HumanTask> findByJobKey(long jobKey) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where job_key = :k").param("k", jobKey).query(this::map).optional();
+    }
+
+    /** Open tasks assigned to the user, or unassigned and offered to them or to one of their groups. */
+    public List<HumanTask> findOpenFor(String username, Collection<String> groups, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from human_task
+                 where state = 'OPEN'
+                   and (assignee = :user
+                        or (assignee is null and (candidate_groups && string_to_array(:groups, chr(31)) or :user = any(candidate_users))))
+                 order by due_at nulls last, priority desc, created_at
+                 limit :limit""")
+                .param("user", username)
+                .param("groups", String.join("\u001f", groups))
+                .param("limit", limit)
+                .query(this::map).list();
+    }
+
+    public List<HumanTask> findOpenByOpportunity(long opportunityId) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where opportunity_id = :o and state = 'OPEN' order by created_at")
+                .param("o", opportunityId).query(this::map).list();
+    }
+
+    public List<HumanTask> findCompletedBy(String username, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where completed_by = :u order by completed_at desc limit :limit")
+                .param("u", username).param("limit", limit).query(this::map).list();
+    }
+
+    /** Marks an open task completed by its assignee; 0 when someone else got there first. */
+    public int markCompleted(long id, String username, String submittedJson) {
+        return jdbc.sql("""
+                update human_task set state = 'COMPLETED', completed_at = now(), completed_by = :u,
+                    variables = variables || cast(:submitted as jsonb), draft = null
+                where id = :id and state = 'OPEN'""")
+                .param("id", id).param("u", username).param("submitted", submittedJson).update();
+    }
+
+    public int markCanceled(long id, String reason) {
+        return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where id = :id and state <> 'CANCELED'")
+                .param("id", id).param("r", reason).update();
+    }
+
+    /** Every open task of another engine epoch is gone from the engine; its step starts again under a new job. */
+    public int cancelOpenOfOtherEpochs(String epoch, String reason) {
+        return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where state = 'OPEN' and engine_epoch <> :e")
+                .param("e", epoch).param("r", reason).update();
+    }
+
+    private HumanTask map(ResultSet rs, int row) throws SQLException {
+        return new HumanTask(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), (Long) rs.getObject(9), rs.getString(10), strings(rs.getArray(11)), strings(rs.getArray(12)),
+                instant(rs.getTimestamp(13)), instant(rs.getTimestamp(14)), rs.getInt(15), rs.getString(16),
+                (Long) rs.getObject(17), TaskState.valueOf(rs.getString(18)), rs.getString(19), instant(rs.getTimestamp(20)),
+                instant(rs.getTimestamp(21)), rs.getString(22));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static java.time.Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,7 @@
+package com.summit.tasklist.service;
+
+import com.summit.tasklist.domain.HumanTask;
+import java.util.List;
+
+/** What the task page shows: the task, its form (localized form-js schema), the data to prefill, the business context. */
+public record TaskDetails(HumanTask task, String formSchemaJson, String formDataJson, List<TaskContextProvider.ContextItem> context) {}

@@ -1,0 +1,181 @@
+package com.summit.tasklist.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.summit.base.UserFacingException;
+import com.summit.base.ValidationException;
+import com.summit.engine.DeployedForm;
+import com.summit.engine.ProcessEngine;
+import com.summit.engine.ProcessesDeployed;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import com.summit.tasklist.domain.HumanTask;
+import com.summit.tasklist.domain.HumanTaskRepository;
+import com.summit.tasklist.domain.NewTask;
+import com.summit.tasklist.process.TaskEngine;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The human-task inbox: capture, listing, opening and completing tasks, with the server deciding who may. */
+@Service
+public class TaskService {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+    private static final int INBOX_LIMIT = 200;
+
+    private final HumanTaskRepository tasks;
+    private final ProcessEngine engine;
+    private final TaskEngine taskEngine;
+    private final FormValidator validator;
+    private final FormLocalizer localizer;
+    private final List<TaskContextProvider> contextProviders;
+    private final UserService users;
+    private final ObjectMapper json;
+
+    TaskService(HumanTaskRepository tasks, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
+            FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, ObjectMapper json) {
+        this.tasks = tasks;
+        this.engine = engine;
+        this.taskEngine = taskEngine;
+        this.validator = validator;
+        this.localizer = localizer;
+        this.contextProviders = contextProviders;
+        this.users = users;
+        this.json = json;
+    }
+
+    /** Stores a user-task job once; a job activated again after its timeout adds nothing. */
+    @Transactional
+    public boolean capture(NewTask task) {
+        boolean inserted = tasks.insertIfAbsent(task);
+        if (inserted) {
+            log.debug("Captured task {} ({}) of instance {}", task.name(), task.jobKey(), task.processInstanceKey());
+        }
+        return inserted;
+    }
+
+    /** After a start-up deployment: tasks of an earlier engine epoch are gone from the engine. */
+    @EventListener
+    @Order(0)
+    @Transactional
+    public void onProcessesDeployed(ProcessesDeployed deployed) {
+        int canceled = tasks.cancelOpenOfOtherEpochs(deployed.epoch(), "ENGINE_RESTARTED");
+        if (canceled > 0) {
+            log.info("{} open tasks of an earlier engine run left the inbox; their steps start again", canceled);
+        }
+    }
+
+    public List<TaskRow> inbox(SummitUser user) {
+        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(this::row).toList();
+    }
+
+    public List<TaskRow> completedBy(SummitUser user) {
+        return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(this::row).toList();
+    }
+
+    private TaskRow row(HumanTask task) {
+        Map<String, Object> vars = variables(task);
+        return new TaskRow(task, text(vars.get("customerName")), text(vars.get("opportunityName")));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    public List<HumanTask> openTasksOfOpportunity(long opportunityId) {
+        return tasks.findOpenByOpportunity(opportunityId);
+    }
+
+    /** The task page's content; refused to anyone who may neither work on nor claim the task. */
+    public TaskDetails open(long taskId, SummitUser user, Locale locale) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!maySee(task, user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        String schema = task.formKey() == null ? null
+                : engine.form(task.formKey()).map(DeployedForm::schemaJson).map(s -> localizer.localize(s, locale)).orElse(null);
+        List<TaskContextProvider.ContextItem> context = new ArrayList<>();
+        contextProviders.forEach(p -> context.addAll(p.contextFor(task, locale)));
+        return new TaskDetails(task, schema, task.variablesJson(), context);
+    }
+
+    /**
+     * Completes a task with the submitted form values. Only the assignee completes; the values are
+     * checked against the form's schema; the row is marked first, under a row lock, so that of two
+     * people submitting at once exactly one succeeds; if the engine does not answer, the transaction
+     * rolls back and nothing is changed.
+     */
+    @Transactional
+    public TaskEngine.Completion complete(long taskId, SummitUser user, String submittedJson, Locale locale) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!task.isOpen()) {
+            throw alreadyDone(task);
+        }
+        if (!user.username().equals(task.assignee())) {
+            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.forbidden");
+        }
+        DeployedForm form = task.formKey() == null ? null : engine.form(task.formKey()).orElse(null);
+        Map<String, Object> values;
+        if (form != null) {
+            FormValidator.Result result = validator.validate(form.schemaJson(), submittedJson, variables(task), locale);
+            if (!result.valid()) {
+                throw new ValidationException(result.errors());
+            }
+            values = result.values();
+        } else {
+            values = Map.of();
+        }
+        String valuesJson = write(values);
+        if (tasks.markCompleted(taskId, user.username(), valuesJson) == 0) {
+            throw alreadyDone(tasks.findById(taskId).orElse(task));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>(values);
+        variables.put("completedBy", user.username());
+        TaskEngine.Completion completion = taskEngine.complete(task.jobKey(), variables);
+        if (completion == TaskEngine.Completion.GONE) {
+            tasks.markCanceled(taskId, "JOB_GONE");
+        }
+        return completion;
+    }
+
+    private UserFacingException alreadyDone(HumanTask task) {
+        if (task.state() == com.summit.tasklist.domain.TaskState.COMPLETED && task.completedBy() != null) {
+            String name = users.find(task.completedBy()).map(SummitUser::displayName).orElse(task.completedBy());
+            return new UserFacingException("task.error.alreadyCompleted", name);
+        }
+        return new UserFacingException("task.error.noLongerOpen");
+    }
+
+    private static boolean maySee(HumanTask task, SummitUser user) {
+        if (user.username().equals(task.assignee()) || task.candidateUsers().contains(user.username())) {
+            return true;
+        }
+        return task.candidateGroups().stream().anyMatch(user.groups()::contains);
+    }
+
+    private Map<String, Object> variables(HumanTask task) {
+        try {
+            return json.readValue(task.variablesJson(), new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private String write(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

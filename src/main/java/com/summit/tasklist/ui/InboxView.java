@@ -1,0 +1,99 @@
+package com.summit.tasklist.ui;
+
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.CurrentUser;
+import com.summit.tasklist.domain.HumanTask;
+import com.summit.tasklist.service.TaskRow;
+import com.summit.tasklist.service.TaskService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** 我的待办: the human steps waiting for the signed-in user. */
+@Route("")
+@Menu(title = "nav.inbox", order = 0, icon = "vaadin:inbox")
+@PermitAll
+public class InboxView extends VerticalLayout implements HasDynamicTitle {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final transient TaskService tasks;
+    private final transient SummitUser user;
+    private final Grid<TaskRow> grid = new Grid<>();
+    private final Tab open = new Tab();
+    private final Tab done = new Tab();
+
+    public InboxView(TaskService tasks, CurrentUser currentUser) {
+        this.tasks = tasks;
+        this.user = currentUser.require();
+        addClassName("summit-page");
+        setSizeFull();
+
+        open.setLabel(getTranslation("inbox.tab.open"));
+        done.setLabel(getTranslation("inbox.tab.done"));
+        Tabs tabs = new Tabs(open, done);
+        tabs.addSelectedChangeListener(e -> refresh());
+        Button reload = new Button(getTranslation("inbox.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
+        reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(tabs, reload);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(tabs);
+
+        grid.setId("inbox-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(r -> r.task().name()).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3).setAutoWidth(true);
+        grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(3);
+        grid.addComponentColumn(r -> dueBadge(r.task())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
+        grid.addColumn(r -> r.task().priority()).setHeader(getTranslation("inbox.col.priority")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.task().createdAt())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("inbox.empty"));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskView.class, new com.vaadin.flow.router.RouteParameters("taskId", Long.toString(e.getItem().task().id())))));
+        add(bar, grid);
+        expand(grid);
+        refresh();
+    }
+
+    private void refresh() {
+        List<TaskRow> items = done.isSelected() ? tasks.completedBy(user) : tasks.inbox(user);
+        grid.setItems(items);
+    }
+
+    private Span dueBadge(HumanTask task) {
+        if (task.dueAt() == null) {
+            return new Span("—");
+        }
+        Span badge = new Span(TIME.format(task.dueAt()));
+        badge.getElement().getThemeList().add("badge");
+        Instant now = Instant.now();
+        if (task.isOpen() && task.dueAt().isBefore(now)) {
+            badge.getElement().getThemeList().add("error");
+            badge.setText(getTranslation("inbox.overdue", TIME.format(task.dueAt())));
+        } else if (task.isOpen() && task.dueAt().isBefore(now.plusSeconds(24 * 3600))) {
+            badge.getElement().getThemeList().add("contrast");
+        }
+        return badge;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.inbox");
+    }
+}
