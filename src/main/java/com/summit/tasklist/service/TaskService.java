@@ -116,7 +116,7 @@ public class TaskService {
      * rolls back and nothing is changed.
      */
     @Transactional
-    public TaskEngine.Completion complete(long taskId, SummitUser user, String submittedJson, Locale locale) {
+    public TaskOutcome complete(long taskId, SummitUser user, String submittedJson, Locale locale) {
         HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
         if (!task.isOpen()) {
             throw alreadyDone(task);
@@ -144,8 +144,9 @@ public class TaskService {
         TaskEngine.Completion completion = taskEngine.complete(task.jobKey(), variables);
         if (completion == TaskEngine.Completion.GONE) {
             tasks.markCanceled(taskId, "JOB_GONE");
+            return TaskOutcome.GONE;
         }
-        return completion;
+        return TaskOutcome.COMPLETED;
     }
 
     private UserFacingException alreadyDone(HumanTask task) {

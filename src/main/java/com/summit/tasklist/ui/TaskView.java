@@ -4,9 +4,9 @@ import com.summit.base.UserFacingException;
 import com.summit.base.ui.Errors;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
-import com.summit.tasklist.process.TaskEngine;
 import com.summit.tasklist.service.TaskContextProvider;
 import com.summit.tasklist.service.TaskDetails;
+import com.summit.tasklist.service.TaskOutcome;
 import com.summit.tasklist.service.TaskService;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -129,8 +129,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private void submit(TaskDetails details, String data, Button submit) {
         errors.setVisible(false);
         try {
-            TaskEngine.Completion completion = tasks.complete(details.task().id(), user, data, getLocale());
-            Errors.success(getTranslation(completion == TaskEngine.Completion.COMPLETED ? "task.completed" : "task.gone"));
+            TaskOutcome completion = tasks.complete(details.task().id(), user, data, getLocale());
+            Errors.success(getTranslation(completion == TaskOutcome.COMPLETED ? "task.completed" : "task.gone"));
             getUI().ifPresent(ui -> ui.navigate(InboxView.class));
         } catch (UserFacingException e) {
             showErrors(Errors.texts(this, e));

@@ -1,0 +1,8 @@
+package com.summit.tasklist.service;
+
+/** What became of a submitted task. */
+public enum TaskOutcome {
+    COMPLETED,
+    /** The process had already moved on without this step; the task left the inbox. */
+    GONE
+}
