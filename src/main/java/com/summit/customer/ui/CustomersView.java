@@ -4,6 +4,7 @@ import com.summit.base.FieldError;
 import com.summit.base.UserFacingException;
 import com.summit.base.ValidationException;
 import com.summit.base.ui.Errors;
+import com.summit.base.ui.Formats;
 import com.summit.customer.domain.Customer;
 import com.summit.customer.domain.Industry;
 import com.summit.customer.service.CustomerService;
@@ -26,8 +27,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** 客户: the customers the user may see, and a dialog to create one. */
@@ -35,8 +34,6 @@ import java.util.Map;
 @Menu(title = "nav.customers", order = 1, icon = "vaadin:building")
 @RolesAllowed({"REP", "MANAGER", "ADMIN"})
 public class CustomersView extends VerticalLayout implements HasDynamicTitle {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
 
     private final transient CustomerService customers;
     private final transient SummitUser user;
@@ -55,7 +52,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> c.industry() == null ? "" : getTranslation(c.industry().messageKey())).setHeader(getTranslation("customer.industry"));
         grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region"));
         grid.addColumn(c -> c.creditCode() == null ? "" : c.creditCode()).setHeader(getTranslation("customer.creditCode")).setAutoWidth(true);
-        grid.addColumn(c -> DATE.format(c.createdAt())).setHeader(getTranslation("customer.createdAt")).setAutoWidth(true);
+        grid.addColumn(c -> Formats.date(c.createdAt())).setHeader(getTranslation("customer.createdAt")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("customer.empty"));
         add(new HorizontalLayout(create), grid);
         expand(grid);

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Writes a stage's result to PostgreSQL and moves the opportunity on; the stage comes from the task header. */
 @org.springframework.stereotype.Component
-class RecordStageWorker {
+public class RecordStageWorker {
 
     private static final Set<String> PROCESS_VARIABLES = Set.of(LifecycleProcess.VAR_OPPORTUNITY_ID, LifecycleProcess.VAR_OWNER,
             LifecycleProcess.VAR_CUSTOMER_NAME, LifecycleProcess.VAR_OPPORTUNITY_NAME, LifecycleProcess.VAR_AMOUNT,

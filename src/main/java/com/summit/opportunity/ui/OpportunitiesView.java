@@ -4,6 +4,7 @@ import com.summit.base.FieldError;
 import com.summit.base.UserFacingException;
 import com.summit.base.ValidationException;
 import com.summit.base.ui.Errors;
+import com.summit.base.ui.Formats;
 import com.summit.customer.domain.Customer;
 import com.summit.customer.service.CustomerService;
 import com.summit.opportunity.domain.LogisticsService;
@@ -36,11 +37,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -89,7 +88,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(Opportunity::name).setHeader(getTranslation("opportunity.name")).setFlexGrow(3);
         grid.addColumn(Opportunity::customerName).setHeader(getTranslation("opportunity.customer")).setFlexGrow(2);
         grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("opportunity.stage")).setAutoWidth(true);
-        grid.addColumn(o -> NumberFormat.getCurrencyInstance(Locale.CHINA).format(o.amount()))
+        grid.addColumn(o -> Formats.cny(o.amount()))
                 .setHeader(getTranslation("opportunity.amount")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(o -> o.services().stream().map(s -> getTranslation(s.messageKey())).sorted().collect(Collectors.joining("、")))
                 .setHeader(getTranslation("opportunity.services")).setFlexGrow(2);

@@ -65,7 +65,7 @@ public class HumanTaskRepository {
 
     /** Open tasks assigned to the user, or unassigned and offered to them or to one of their groups. */
     public List<HumanTask> findOpenFor(String username, Collection<String> groups, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from human_task
                  where state = 'OPEN'
                    and (assignee = :user

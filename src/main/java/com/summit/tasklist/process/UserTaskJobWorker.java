@@ -9,7 +9,6 @@ import com.summit.tasklist.service.TaskService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the job key is the same and the inbox keeps its single row.
  */
 @Component
-class UserTaskJobWorker {
+public class UserTaskJobWorker {
 
     static final String JOB_TYPE = "io.camunda.zeebe:userTask";
     static final String HEADER_FORM_KEY = "io.camunda.zeebe:formKey";
@@ -36,6 +35,11 @@ class UserTaskJobWorker {
     /** The engine sends no priority for this kind of task: the models carry it as a custom header. */
     static final String HEADER_PRIORITY = "priority";
     static final int DEFAULT_PRIORITY = 50;
+    private static final java.time.format.DateTimeFormatter DATE_TIME = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffsetId().optionalEnd()
+            .optionalStart().appendLiteral('[').parseCaseSensitive().appendZoneRegionId().appendLiteral(']').optionalEnd()
+            .toFormatter();
 
     private static final Logger log = LoggerFactory.getLogger(UserTaskJobWorker.class);
 
@@ -105,12 +109,23 @@ class UserTaskJobWorker {
         }
     }
 
-    private static Instant instant(String value) {
+    /** ISO 8601, with or without an offset, also as FEEL writes it with a zone id ({@code …[Asia/Shanghai]} or {@code …@Asia/Shanghai}). */
+    static Instant instant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        String text = value.strip();
+        int at = text.indexOf('@');
+        if (at > 0) {
+            text = text.substring(0, at) + "[" + text.substring(at + 1) + "]";
+        }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            java.time.temporal.TemporalAccessor parsed = DATE_TIME.parse(text);
+            if (parsed.isSupported(java.time.temporal.ChronoField.INSTANT_SECONDS)) {
+                return Instant.from(parsed);
+            }
+            java.time.ZoneId zone = parsed.query(java.time.temporal.TemporalQueries.zone());
+            return java.time.LocalDateTime.from(parsed).atZone(zone == null ? java.time.ZoneOffset.UTC : zone).toInstant();
         } catch (DateTimeParseException e) {
             log.warn("Ignoring a date header that is not ISO 8601: {}", value);
             return null;

@@ -1,5 +1,6 @@
 package com.summit.tasklist.ui;
 
+import com.summit.base.ui.Formats;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
 import com.summit.tasklist.domain.HumanTask;
@@ -22,8 +23,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** 我的待办: the human steps waiting for the signed-in user. */
@@ -31,8 +30,6 @@ import java.util.List;
 @Menu(title = "nav.inbox", order = 0, icon = "vaadin:inbox")
 @PermitAll
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final transient TaskService tasks;
     private final transient SummitUser user;
@@ -59,11 +56,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("inbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> r.task().name()).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3).setAutoWidth(true);
-        grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(3);
+        grid.addColumn(r -> r.task().name()).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3);
+        grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(4);
         grid.addComponentColumn(r -> dueBadge(r.task())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(r -> r.task().priority()).setHeader(getTranslation("inbox.col.priority")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(r -> TIME.format(r.task().createdAt())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
+        grid.addColumn(r -> Formats.dateTime(r.task().createdAt())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(TaskView.class, new com.vaadin.flow.router.RouteParameters("taskId", Long.toString(e.getItem().task().id())))));
         add(bar, grid);
@@ -80,12 +77,12 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         if (task.dueAt() == null) {
             return new Span("—");
         }
-        Span badge = new Span(TIME.format(task.dueAt()));
+        Span badge = new Span(Formats.dateTime(task.dueAt()));
         badge.getElement().getThemeList().add("badge");
         Instant now = Instant.now();
         if (task.isOpen() && task.dueAt().isBefore(now)) {
             badge.getElement().getThemeList().add("error");
-            badge.setText(getTranslation("inbox.overdue", TIME.format(task.dueAt())));
+            badge.setText(getTranslation("inbox.overdue", Formats.dateTime(task.dueAt())));
         } else if (task.isOpen() && task.dueAt().isBefore(now.plusSeconds(24 * 3600))) {
             badge.getElement().getThemeList().add("contrast");
         }

@@ -1,0 +1,31 @@
+package com.summit.base.ui;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the UI writes times and money: China time, CNY. */
+public final class Formats {
+
+    /** Summit's users work in China; times show in China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
+
+    private Formats() {}
+
+    public static String dateTime(Instant instant) {
+        return instant == null ? "—" : DATE_TIME.format(instant);
+    }
+
+    public static String date(Instant instant) {
+        return instant == null ? "—" : DATE.format(instant);
+    }
+
+    public static String cny(BigDecimal amount) {
+        return amount == null ? "—" : NumberFormat.getCurrencyInstance(Locale.CHINA).format(amount);
+    }
+}

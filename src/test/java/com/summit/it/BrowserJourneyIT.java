@@ -1,0 +1,127 @@
+package com.summit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.summit.customer.domain.Industry;
+import com.summit.customer.service.CustomerService;
+import com.summit.customer.service.NewCustomer;
+import com.summit.opportunity.domain.LogisticsService;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.service.NewOpportunity;
+import com.summit.opportunity.service.OpportunityService;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A rep signs in, opens the stage-1 task from the inbox, fills the form in the browser and sees the deal move on. */
+class BrowserJourneyIT extends LocalAppIT {
+
+    @LocalServerPort int port;
+    @Autowired CustomerService customers;
+    @Autowired OpportunityService opportunities;
+    @Autowired UserService users;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aRepCompletesTheIdentificationFormAndSeesTheOpportunityInNeedConfirmation() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer("上海汽车零部件有限公司", null, Industry.AUTOMOTIVE, "上海嘉定"), rep);
+        Opportunity opportunity = opportunities.create(new NewOpportunity(customer.id(), "零部件入厂物流 JIT 项目",
+                "主机厂要求集装箱准时到达而不是更快到达", new BigDecimal("5200000"),
+                Set.of(LogisticsService.LINE_HAUL, LogisticsService.WAREHOUSING)), rep);
+
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));
+        Browser.screenshot(driver, "01-login");
+        WebElement login = driver.findElement(By.id("login-form"));
+        shadowInput(login, "input[name='username']").sendKeys("zhangwei");
+        shadowInput(login, "input[name='password']").sendKeys("summit");
+        shadowInput(login, "vaadin-button[slot='submit'], button[type='submit'], vaadin-button").click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+        wait.until(d -> d.findElement(By.id("inbox-grid")).getText().contains("零部件入厂物流 JIT 项目")
+                || cellTexts().contains("零部件入厂物流 JIT 项目"));
+        Browser.screenshot(driver, "02-inbox");
+        clickGridCellContaining("零部件入厂物流 JIT 项目");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-context"), "上海汽车零部件有限公司"));
+        // lead source: form-js's searchable select
+        WebElement select = driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+        select.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+        driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(e -> e.getText().contains("客户推荐")).findFirst().orElseThrow().click();
+        driver.findElement(By.cssSelector(".fjs-form-field-textarea textarea"))
+                .sendKeys("主机厂要求集装箱准时到达，现有承运商经常延误");
+        for (WebElement label : driver.findElements(By.cssSelector(".fjs-form-field-checklist label"))) {
+            if (label.getText().contains("干线运输") || label.getText().equals("仓储")) {
+                label.click();
+            }
+        }
+        driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("520");
+        driver.findElement(By.cssSelector(".fjs-form-field-textfield input:not([readonly])")).sendKeys("下周拜访物流总监");
+        Browser.screenshot(driver, "03-task-form");
+
+        driver.findElement(By.id("task-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(opportunities.find(opportunity.id()).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION));
+
+        driver.get("http://localhost:" + port + "/opportunities");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opportunity-grid")));
+        wait.until(d -> cellTexts().contains("2 · 需求确认"));
+        Browser.screenshot(driver, "04-opportunities");
+        assertThat(cellTexts()).contains("零部件入厂物流 JIT 项目", "2 · 需求确认");
+    }
+
+    private WebElement shadowInput(WebElement host, String css) {
+        WebElement found = wait.until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
+                "const host = arguments[0]; const css = arguments[1];"
+                        + "return host.querySelector(css) || (host.shadowRoot && host.shadowRoot.querySelector(css))"
+                        + " || [...host.querySelectorAll('*')].map(e => e.shadowRoot && e.shadowRoot.querySelector(css)).find(Boolean);",
+                host, css));
+        return found;
+    }
+
+    private String cellTexts() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent).join('\\n');");
+    }
+
+    private void clickGridCellContaining(String text) {
+        ((JavascriptExecutor) driver).executeScript(
+                "const cell = [...document.querySelectorAll('vaadin-grid-cell-content')].find(c => c.textContent.includes(arguments[0]));"
+                        + "cell.click();", text);
+    }
+}
