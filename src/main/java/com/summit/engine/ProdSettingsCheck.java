@@ -31,8 +31,9 @@ class ProdSettingsCheck implements EnvironmentPostProcessor, Ordered {
         }
     }
 
+    /** Right after the configuration files are read, before any library adds defaults of its own. */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor.ORDER + 1;
     }
 }

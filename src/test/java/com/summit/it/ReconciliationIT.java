@@ -1,0 +1,95 @@
+package com.summit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.summit.SummitApplication;
+import com.summit.base.i18n.Locales;
+import com.summit.customer.domain.Industry;
+import com.summit.customer.service.CustomerService;
+import com.summit.customer.service.NewCustomer;
+import com.summit.opportunity.domain.LogisticsService;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.service.NewOpportunity;
+import com.summit.opportunity.service.OpportunityService;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import com.summit.tasklist.service.TaskRow;
+import com.summit.tasklist.service.TaskService;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Stop the app mid-process and start it again on the same data: the open opportunity gets a new
+ * process instance at its current stage, and its task is in the inbox once, not twice.
+ */
+class ReconciliationIT {
+
+    private final Path data = Path.of("target", "it-data", "reconcile-" + ProcessHandle.current().pid());
+    private final int zeebe = TestPorts.free();
+    private final int postgres = TestPorts.free();
+
+    @Test
+    void anOpenOpportunityResumesAtItsStageAfterARestartWithItsTaskInTheInboxOnce() {
+        long opportunityId;
+        long taskBeforeRestart;
+        String epochBefore;
+        try (ConfigurableApplicationContext app = start()) {
+            SummitUser rep = app.getBean(UserService.class).find("zhangwei").orElseThrow();
+            CustomerService customers = app.getBean(CustomerService.class);
+            OpportunityService opportunities = app.getBean(OpportunityService.class);
+            TaskService tasks = app.getBean(TaskService.class);
+            var customer = customers.create(new NewCustomer("广州美妆电商有限公司", null, Industry.ECOMMERCE, "广州"), rep);
+            Opportunity created = opportunities.create(new NewOpportunity(customer.id(), "大促仓配项目", "双十一峰值仓配",
+                    new BigDecimal("2400000"), Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION)), rep);
+            opportunityId = created.id();
+            TaskRow first = awaitOpenTask(tasks, rep, opportunityId, "识别商机：客户画像与线索");
+            tasks.complete(first.task().id(), rep, """
+                    {"leadSource":"INBOUND","statedNeed":"双十一期间需要华南三个前置仓","servicesNeeded":["WAREHOUSING"],
+                     "estimatedAnnualValue":240}""", Locales.ZH_CN);
+            taskBeforeRestart = awaitOpenTask(tasks, rep, opportunityId, "确认真实需求").task().id();
+            epochBefore = opportunities.find(opportunityId).orElseThrow().engineEpoch();
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            SummitUser rep = app.getBean(UserService.class).find("zhangwei").orElseThrow();
+            OpportunityService opportunities = app.getBean(OpportunityService.class);
+            TaskService tasks = app.getBean(TaskService.class);
+            Opportunity after = opportunities.find(opportunityId).orElseThrow();
+            assertThat(after.stage()).isEqualTo(Stage.NEED_CONFIRMATION);
+            assertThat(after.engineEpoch()).isNotEqualTo(epochBefore);
+
+            TaskRow resumed = awaitOpenTask(tasks, rep, opportunityId, "确认真实需求");
+            assertThat(resumed.task().id()).isNotEqualTo(taskBeforeRestart);
+            List<TaskRow> open = tasks.inbox(rep).stream().filter(r -> r.task().opportunityId() == opportunityId).toList();
+            assertThat(open).hasSize(1);
+
+            tasks.complete(resumed.task().id(), rep, "{\"realNeed\":\"峰值期间的履约时效决定了复购率\",\"decisionMakerMet\":true}", Locales.ZH_CN);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(opportunities.find(opportunityId).orElseThrow().stage()).isEqualTo(Stage.SOLUTION_DESIGN));
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(SummitApplication.class).properties(
+                "server.port=0",
+                "summit.local.data-dir=" + data,
+                "summit.local.zeebe.port=" + zeebe,
+                "summit.local.postgres.port=" + postgres,
+                "summit.local.elasticsearch.enabled=false",
+                "summit.local.elasticsearch.http-port=" + TestPorts.free()).run();
+    }
+
+    private static TaskRow awaitOpenTask(TaskService tasks, SummitUser user, long opportunityId, String name) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(user).stream()
+                .filter(r -> r.task().opportunityId() != null && r.task().opportunityId() == opportunityId && r.task().name().equals(name))
+                .findFirst().orElse(null), r -> r != null);
+    }
+}
