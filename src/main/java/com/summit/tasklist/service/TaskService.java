@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.summit.base.UserFacingException;
 import com.summit.base.ValidationException;
+import com.summit.base.i18n.Locales;
+import com.summit.base.i18n.Messages;
 import com.summit.engine.DeployedForm;
 import com.summit.engine.ProcessEngine;
 import com.summit.engine.ProcessesDeployed;
@@ -40,10 +42,11 @@ public class TaskService {
     private final FormLocalizer localizer;
     private final List<TaskContextProvider> contextProviders;
     private final UserService users;
+    private final Messages messages;
     private final ObjectMapper json;
 
     TaskService(HumanTaskRepository tasks, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
-            FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, ObjectMapper json) {
+            FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, Messages messages, ObjectMapper json) {
         this.tasks = tasks;
         this.engine = engine;
         this.taskEngine = taskEngine;
@@ -51,6 +54,7 @@ public class TaskService {
         this.localizer = localizer;
         this.contextProviders = contextProviders;
         this.users = users;
+        this.messages = messages;
         this.json = json;
     }
 
@@ -76,16 +80,28 @@ public class TaskService {
     }
 
     public List<TaskRow> inbox(SummitUser user) {
-        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(this::row).toList();
+        return inbox(user, Locales.DEFAULT);
     }
 
-    public List<TaskRow> completedBy(SummitUser user) {
-        return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(this::row).toList();
+    public List<TaskRow> inbox(SummitUser user, Locale locale) {
+        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
     }
 
-    private TaskRow row(HumanTask task) {
+    public List<TaskRow> completedBy(SummitUser user, Locale locale) {
+        return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
+    }
+
+    private TaskRow row(HumanTask task, Locale locale) {
         Map<String, Object> vars = variables(task);
-        return new TaskRow(task, text(vars.get("customerName")), text(vars.get("opportunityName")));
+        return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")));
+    }
+
+    /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */
+    private String name(HumanTask task, Locale locale) {
+        if (Locales.supported(locale).equals(Locales.ZH_CN)) {
+            return task.name();
+        }
+        return messages.find("bpmn." + task.bpmnProcessId() + "." + task.elementId(), locale).orElse(task.name());
     }
 
     private static String text(Object value) {
@@ -106,7 +122,7 @@ public class TaskService {
                 : engine.form(task.formKey()).map(DeployedForm::schemaJson).map(s -> localizer.localize(s, locale)).orElse(null);
         List<TaskContextProvider.ContextItem> context = new ArrayList<>();
         contextProviders.forEach(p -> context.addAll(p.contextFor(task, locale)));
-        return new TaskDetails(task, schema, task.variablesJson(), context);
+        return new TaskDetails(task, name(task, locale), schema, task.variablesJson(), context);
     }
 
     /**

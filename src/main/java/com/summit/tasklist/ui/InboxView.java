@@ -56,7 +56,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("inbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(r -> r.task().name()).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3);
+        grid.addColumn(TaskRow::name).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3);
         grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(4);
         grid.addComponentColumn(r -> dueBadge(r.task())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(r -> r.task().priority()).setHeader(getTranslation("inbox.col.priority")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -69,7 +69,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        List<TaskRow> items = done.isSelected() ? tasks.completedBy(user) : tasks.inbox(user);
+        List<TaskRow> items = done.isSelected() ? tasks.completedBy(user, getLocale()) : tasks.inbox(user, getLocale());
         grid.setItems(items);
     }
 

@@ -66,10 +66,10 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void render(TaskDetails details) {
-        title = details.task().name();
+        title = details.name();
         Button back = new Button(getTranslation("task.back"), VaadinIcon.ARROW_LEFT.create(), e -> getUI().ifPresent(ui -> ui.navigate(InboxView.class)));
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        H2 heading = new H2(details.task().name());
+        H2 heading = new H2(details.name());
         heading.getStyle().set("margin", "0");
         Span state = new Span(getTranslation("task.state." + details.task().state().name()));
         state.getElement().getThemeList().add("badge");
