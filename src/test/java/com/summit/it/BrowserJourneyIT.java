@@ -91,6 +91,8 @@ class BrowserJourneyIT extends LocalAppIT {
         }
         driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("520");
         driver.findElement(By.cssSelector(".fjs-form-field-textfield input:not([readonly])")).sendKeys("下周拜访物流总监");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1500));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => e.scrollTop = 0);");
         Browser.screenshot(driver, "03-task-form");
 
         driver.findElement(By.id("task-submit")).click();
@@ -103,6 +105,13 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(d -> cellTexts().contains("2 · 需求确认"));
         Browser.screenshot(driver, "04-opportunities");
         assertThat(cellTexts()).contains("零部件入厂物流 JIT 项目", "2 · 需求确认");
+
+        // the same screen in English: the language choice lives in a cookie
+        driver.manage().addCookie(new org.openqa.selenium.Cookie("summit-locale", "en"));
+        driver.navigate().refresh();
+        wait.until(d -> cellTexts().contains("2 · Need confirmation"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Opportunities", "My tasks", "Sign out");
+        Browser.screenshot(driver, "05-opportunities-en");
     }
 
     private WebElement shadowInput(WebElement host, String css) {

@@ -4,9 +4,11 @@ import com.summit.base.FieldError;
 import com.summit.base.UserFacingException;
 import com.summit.base.ValidationException;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.List;
+import java.util.Map;
 
 /** Shows a refusal to the user in their language; never a stack trace. */
 public final class Errors {
@@ -31,6 +33,32 @@ public final class Errors {
     public static void show(Component context, UserFacingException e) {
         Notification n = Notification.show(String.join("\n", texts(context, e)), 6000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /**
+     * Shows a refusal on the form's fields: each field error on its field, anything else as a
+     * notification. Clears earlier errors first.
+     */
+    public static void showOnFields(Component context, UserFacingException e, Map<String, ? extends HasValidation> fields) {
+        fields.values().forEach(f -> f.setInvalid(false));
+        List<String> rest = new java.util.ArrayList<>();
+        if (e instanceof ValidationException v) {
+            for (FieldError error : v.errors()) {
+                HasValidation field = fields.get(error.field());
+                if (field == null) {
+                    rest.add(text(context, error));
+                } else {
+                    field.setErrorMessage(text(context, error));
+                    field.setInvalid(true);
+                }
+            }
+        } else {
+            rest.add(text(context, e));
+        }
+        if (!rest.isEmpty()) {
+            Notification n = Notification.show(String.join("\n", rest), 6000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     public static void success(String text) {

@@ -1,8 +1,6 @@
 package com.summit.customer.ui;
 
-import com.summit.base.FieldError;
 import com.summit.base.UserFacingException;
-import com.summit.base.ValidationException;
 import com.summit.base.ui.Errors;
 import com.summit.base.ui.Formats;
 import com.summit.customer.domain.Customer;
@@ -11,7 +9,6 @@ import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -82,23 +79,15 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         FormLayout form = new FormLayout(name, creditCode, industry, region);
         form.setColspan(name, 2);
         dialog.add(form);
-        Map<String, Component> fields = Map.of("name", name, "creditCode", creditCode, "region", region);
+        Map<String, HasValidation> fields = Map.of("name", name, "creditCode", creditCode, "region", region);
         Button save = new Button(getTranslation("common.save"), e -> {
-            fields.values().forEach(f -> ((HasValidation) f).setInvalid(false));
             try {
                 Customer created = customers.create(new NewCustomer(name.getValue(), creditCode.getValue(), industry.getValue(), region.getValue()), user);
                 dialog.close();
                 refresh();
                 Errors.success(getTranslation("customer.created", created.name()));
-            } catch (ValidationException ex) {
-                for (FieldError error : ex.errors()) {
-                    if (fields.get(error.field()) instanceof HasValidation v) {
-                        v.setErrorMessage(Errors.text(this, error));
-                        v.setInvalid(true);
-                    }
-                }
             } catch (UserFacingException ex) {
-                Errors.show(this, ex);
+                Errors.showOnFields(this, ex, fields);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

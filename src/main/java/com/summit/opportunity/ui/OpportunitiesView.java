@@ -1,8 +1,6 @@
 package com.summit.opportunity.ui;
 
-import com.summit.base.FieldError;
 import com.summit.base.UserFacingException;
-import com.summit.base.ValidationException;
 import com.summit.base.ui.Errors;
 import com.summit.base.ui.Formats;
 import com.summit.customer.domain.Customer;
@@ -14,7 +12,6 @@ import com.summit.opportunity.service.NewOpportunity;
 import com.summit.opportunity.service.OpportunityService;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -163,9 +160,8 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         form.setColspan(description, 2);
         form.setColspan(services, 2);
         dialog.add(form);
-        Map<String, Component> fields = Map.of("customer", customer, "name", name, "description", description, "amount", amount);
+        Map<String, HasValidation> fields = Map.of("customer", customer, "name", name, "description", description, "amount", amount);
         Button save = new Button(getTranslation("opportunity.create"), e -> {
-            fields.values().forEach(f -> ((HasValidation) f).setInvalid(false));
             try {
                 Opportunity created = opportunities.create(new NewOpportunity(
                         customer.getValue() == null ? null : customer.getValue().id(), name.getValue(), description.getValue(),
@@ -173,15 +169,8 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
                 dialog.close();
                 showAll();
                 Errors.success(getTranslation("opportunity.created", created.name()));
-            } catch (ValidationException ex) {
-                for (FieldError error : ex.errors()) {
-                    if (fields.get(error.field()) instanceof HasValidation v) {
-                        v.setErrorMessage(Errors.text(this, error));
-                        v.setInvalid(true);
-                    }
-                }
             } catch (UserFacingException ex) {
-                Errors.show(this, ex);
+                Errors.showOnFields(this, ex, fields);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
