@@ -20,7 +20,8 @@ final class PidFiles {
             return Optional.empty();
         }
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            // the first line holds the pid (PostgreSQL's postmaster.pid has more lines after it)
+            long pid = Long.parseLong(Files.readString(pidFile).strip().lines().findFirst().orElse("").strip());
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
                     .filter(p -> commandLine(pid).contains(commandLineMarker));
