@@ -2,7 +2,6 @@ package com.summit;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
-import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +15,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Push
 @Theme(value = "summit", variant = Lumo.LIGHT)
-@PWA(name = "Summit", shortName = "Summit", offlineResources = {})
 public class SummitApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
