@@ -106,12 +106,27 @@ class BrowserJourneyIT extends LocalAppIT {
         Browser.screenshot(driver, "04-opportunities");
         assertThat(cellTexts()).contains("零部件入厂物流 JIT 项目", "2 · 需求确认");
 
+        // a duplicate customer name is refused on its field, in Chinese, and nothing is stored
+        long customersBefore = customers.count();
+        driver.get("http://localhost:" + port + "/customers");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("customer-new"))).click();
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#customer-name input")));
+        name.sendKeys("上海汽车零部件有限公司");
+        driver.findElement(By.id("customer-save")).click();
+        wait.until(d -> d.findElement(By.id("customer-name")).getDomAttribute("invalid") != null);
+        assertThat(driver.findElement(By.id("customer-name")).getDomProperty("errorMessage"))
+                .isEqualTo("客户“上海汽车零部件有限公司”已存在");
+        Browser.screenshot(driver, "05-customer-duplicate");
+        assertThat(customers.count()).isEqualTo(customersBefore);
+        driver.get("http://localhost:" + port + "/opportunities");
+        wait.until(d -> cellTexts().contains("2 · 需求确认"));
+
         // the same screen in English: the language choice lives in a cookie
         driver.manage().addCookie(new org.openqa.selenium.Cookie("summit-locale", "en"));
         driver.navigate().refresh();
         wait.until(d -> cellTexts().contains("2 · Need confirmation"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Opportunities", "My tasks", "Sign out");
-        Browser.screenshot(driver, "05-opportunities-en");
+        Browser.screenshot(driver, "06-opportunities-en");
     }
 
     private WebElement shadowInput(WebElement host, String css) {

@@ -33,7 +33,7 @@ class OpportunityTaskContext implements TaskContextProvider {
 
     private List<ContextItem> items(Opportunity o, Locale locale) {
         NumberFormat cny = NumberFormat.getCurrencyInstance(Locale.CHINA);
-        String services = o.services().stream().map(s -> t(s.messageKey(), locale)).sorted().collect(Collectors.joining("、"));
+        String services = o.services().stream().map(s -> t(s.messageKey(), locale)).sorted().collect(Collectors.joining(t("common.listSeparator", locale)));
         return List.of(
                 new ContextItem(t("context.customer", locale), o.customerName()),
                 new ContextItem(t("context.opportunity", locale), o.name()),

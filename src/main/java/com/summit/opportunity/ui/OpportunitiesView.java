@@ -87,7 +87,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("opportunity.stage")).setAutoWidth(true);
         grid.addColumn(o -> Formats.cny(o.amount()))
                 .setHeader(getTranslation("opportunity.amount")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        grid.addColumn(o -> o.services().stream().map(s -> getTranslation(s.messageKey())).sorted().collect(Collectors.joining("、")))
+        grid.addColumn(o -> o.services().stream().map(s -> getTranslation(s.messageKey())).sorted().collect(Collectors.joining(getTranslation("common.listSeparator"))))
                 .setHeader(getTranslation("opportunity.services")).setFlexGrow(2);
         grid.addColumn(o -> Duration.between(o.stageEnteredAt(), Instant.now()).toDays())
                 .setHeader(getTranslation("opportunity.daysInStage")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
