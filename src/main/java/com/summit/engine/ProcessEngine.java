@@ -18,13 +18,15 @@ public class ProcessEngine {
     private final CamundaClient client;
     private final EngineEpoch epoch;
     private final DeployedFormRepository forms;
+    private final DeployedProcessRepository processes;
     private final Duration requestTimeout;
 
-    ProcessEngine(CamundaClient client, EngineEpoch epoch, DeployedFormRepository forms,
+    ProcessEngine(CamundaClient client, EngineEpoch epoch, DeployedFormRepository forms, DeployedProcessRepository processes,
             @Value("${summit.engine.request-timeout:10s}") Duration requestTimeout) {
         this.client = client;
         this.epoch = epoch;
         this.forms = forms;
+        this.processes = processes;
         this.requestTimeout = requestTimeout;
     }
 
@@ -82,6 +84,20 @@ public class ProcessEngine {
 
     public void cancel(long processInstanceKey) {
         call(() -> client.newCancelInstanceCommand(processInstanceKey).requestTimeout(requestTimeout).send().join());
+    }
+
+    /**
+     * Deploys one model or form and records it, so that its step names and forms are known to the inbox
+     * (what process owners deploy goes through here).
+     */
+    public void deploy(String resourceName, byte[] content) {
+        io.camunda.client.api.response.DeploymentEvent deployment = call(() -> client.newDeployResourceCommand()
+                .addResourceBytes(content, resourceName).requestTimeout(requestTimeout).send().join());
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        deployment.getProcesses().forEach(p -> processes.save(p.getProcessDefinitionKey(), p.getBpmnProcessId(), p.getVersion(),
+                p.getResourceName(), text));
+        deployment.getForm().forEach(f -> forms.save(new DeployedForm(f.getFormKey(), f.getFormId(), f.getVersion(),
+                f.getResourceName(), text)));
     }
 
     public Optional<DeployedForm> form(long formKey) {

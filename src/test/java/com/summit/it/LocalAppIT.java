@@ -25,5 +25,6 @@ public abstract class LocalAppIT {
         registry.add("summit.local.postgres.port", () -> POSTGRES);
         registry.add("summit.local.elasticsearch.http-port", () -> ES_HTTP);
         registry.add("summit.local.elasticsearch.transport-port", () -> ES_TRANSPORT);
+        registry.add("summit.tasklist.liveness-interval", () -> "1s");
     }
 }

@@ -66,7 +66,7 @@ class LocalSliceIT extends LocalAppIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(opportunities.find(created.id()).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION));
         awaitTask(rep, created.id(), "确认真实需求");
-        assertThat(tasks.inbox(rep)).filteredOn(r -> created.id() == r.task().opportunityId()).hasSize(1);
+        assertThat(tasks.inbox(rep)).filteredOn(r -> Long.valueOf(created.id()).equals(r.task().opportunityId())).hasSize(1);
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreException(SearchUnavailableException.class)
                 .untilAsserted(() -> assertThat(opportunities.search("冷链", rep)).extracting(Opportunity::id).contains(created.id()));

@@ -78,13 +78,14 @@ class ReconciliationIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SummitApplication.class).properties(
-                "server.port=0",
-                "summit.local.data-dir=" + data,
-                "summit.local.zeebe.port=" + zeebe,
-                "summit.local.postgres.port=" + postgres,
-                "summit.local.elasticsearch.enabled=false",
-                "summit.local.elasticsearch.http-port=" + TestPorts.free()).run();
+        // command-line arguments: they outrank application.yaml, as they do for a user
+        return new SpringApplicationBuilder(SummitApplication.class).run(
+                "--server.port=0",
+                "--summit.local.data-dir=" + data,
+                "--summit.local.zeebe.port=" + zeebe,
+                "--summit.local.postgres.port=" + postgres,
+                "--summit.local.elasticsearch.enabled=false",
+                "--summit.local.elasticsearch.http-port=" + TestPorts.free());
     }
 
     private static TaskRow awaitOpenTask(TaskService tasks, SummitUser user, long opportunityId, String name) {

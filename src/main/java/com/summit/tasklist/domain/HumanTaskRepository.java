@@ -97,6 +97,12 @@ public class HumanTaskRepository {
                 .param("id", id).param("u", username).param("submitted", submittedJson).update();
     }
 
+    /** Cancels a task that is still open (the engine ended its step); 0 when it was completed meanwhile. */
+    public int cancelIfOpen(long id, String reason) {
+        return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where id = :id and state = 'OPEN'")
+                .param("id", id).param("r", reason).update();
+    }
+
     public int markCanceled(long id, String reason) {
         return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where id = :id and state <> 'CANCELED'")
                 .param("id", id).param("r", reason).update();
@@ -106,6 +112,61 @@ public class HumanTaskRepository {
     public int cancelOpenOfOtherEpochs(String epoch, String reason) {
         return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where state = 'OPEN' and engine_epoch <> :e")
                 .param("e", epoch).param("r", reason).update();
+    }
+
+    /** Takes an unassigned open task; 0 when someone else holds it or it is no longer open. */
+    public int claim(long id, String username) {
+        return jdbc.sql("update human_task set assignee = :u where id = :id and state = 'OPEN' and assignee is null")
+                .param("id", id).param("u", username).update();
+    }
+
+    /** Gives a task back to its candidates; 0 unless the user holds it. */
+    public int unclaim(long id, String username) {
+        return jdbc.sql("update human_task set assignee = null where id = :id and state = 'OPEN' and assignee = :u")
+                .param("id", id).param("u", username).update();
+    }
+
+    public int assign(long id, String username) {
+        return jdbc.sql("update human_task set assignee = :u where id = :id and state = 'OPEN'")
+                .param("id", id).param("u", username).update();
+    }
+
+    public List<HumanTask> findAllOpen(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where state = 'OPEN' order by due_at nulls last, priority desc, created_at limit :limit")
+                .param("limit", limit).query(this::map).list();
+    }
+
+    public void addEvent(HumanTask task, TaskEvent.Type type, String actor, String target) {
+        jdbc.sql("""
+                insert into task_event (task_id, process_instance_key, type, actor, target)
+                values (:task, :pi, :type, :actor, :target)""")
+                .param("task", task.id()).param("pi", task.processInstanceKey()).param("type", type.name())
+                .param("actor", actor).param("target", target).update();
+    }
+
+    /** The history of the process instance the task belongs to, oldest first. */
+    public List<TaskEvent> historyOfInstance(long processInstanceKey) {
+        return jdbc.sql("""
+                select e.task_id, t.name, e.type, e.actor, e.target, e.created_at
+                from task_event e join human_task t on t.id = e.task_id
+                where e.process_instance_key = :pi order by e.id""")
+                .param("pi", processInstanceKey)
+                .query((rs, n) -> new TaskEvent(rs.getLong(1), rs.getString(2), TaskEvent.Type.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** Open tasks of this engine epoch, the longest unchecked first. */
+    public List<HumanTask> findOpenToCheck(String epoch, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where state = 'OPEN' and engine_epoch = :e"
+                        + " order by checked_at nulls first, id limit :limit")
+                .param("e", epoch).param("limit", limit).query(this::map).list();
+    }
+
+    public void markChecked(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update human_task set checked_at = now() where id in (:ids)").param("ids", ids).update();
+        }
     }
 
     private HumanTask map(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,20 @@ public interface TaskEngine {
     /** Completes the step with the submitted values. */
     Completion complete(long jobKey, Map<String, Object> variables);
 
+    /**
+     * Whether the engine still waits for this step. Also renews the step's claim on the job, so that
+     * a task someone is working on is never handed to a second worker.
+     */
+    Liveness probe(long jobKey);
+
+    enum Liveness {
+        ALIVE,
+        /** The engine no longer has the job: its element was ended (boundary event, cancellation, …). */
+        GONE,
+        /** The engine did not answer; ask again later. */
+        UNKNOWN
+    }
+
     enum Completion {
         COMPLETED,
         /** The engine no longer has the step: the process moved on without it. */

@@ -3,7 +3,7 @@ package com.summit.tasklist.service;
 import com.summit.tasklist.domain.HumanTask;
 
 /** A line of the inbox: the task and the business it belongs to. */
-public record TaskRow(HumanTask task, String name, String customerName, String opportunityName) {
+public record TaskRow(HumanTask task, String name, String customerName, String opportunityName, String assigneeName) {
 
     public String business() {
         if (customerName == null || customerName.isBlank()) {

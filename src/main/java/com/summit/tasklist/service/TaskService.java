@@ -10,11 +10,13 @@ import com.summit.base.i18n.Messages;
 import com.summit.engine.DeployedForm;
 import com.summit.engine.ProcessEngine;
 import com.summit.engine.ProcessesDeployed;
+import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.UserService;
 import com.summit.tasklist.domain.HumanTask;
 import com.summit.tasklist.domain.HumanTaskRepository;
 import com.summit.tasklist.domain.NewTask;
+import com.summit.tasklist.domain.TaskEvent;
 import com.summit.tasklist.process.TaskEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +65,7 @@ public class TaskService {
     public boolean capture(NewTask task) {
         boolean inserted = tasks.insertIfAbsent(task);
         if (inserted) {
+            tasks.findByJobKey(task.jobKey()).ifPresent(t -> tasks.addEvent(t, TaskEvent.Type.CREATED, null, t.assignee()));
             log.debug("Captured task {} ({}) of instance {}", task.name(), task.jobKey(), task.processInstanceKey());
         }
         return inserted;
@@ -79,6 +82,10 @@ public class TaskService {
         }
     }
 
+    public java.util.Optional<HumanTask> find(long taskId) {
+        return tasks.findById(taskId);
+    }
+
     public List<TaskRow> inbox(SummitUser user) {
         return inbox(user, Locales.DEFAULT);
     }
@@ -87,13 +94,34 @@ public class TaskService {
         return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
     }
 
+    /** Tasks assigned to the user. */
+    public List<TaskRow> assignedTo(SummitUser user, Locale locale) {
+        return tasks.findOpenFor(user.username(), List.of(), INBOX_LIMIT).stream()
+                .filter(t -> user.username().equals(t.assignee())).map(t -> row(t, locale)).toList();
+    }
+
+    /** Unassigned tasks offered to the user or one of their groups: theirs to claim. */
+    public List<TaskRow> claimable(SummitUser user, Locale locale) {
+        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream()
+                .filter(t -> t.assignee() == null).map(t -> row(t, locale)).toList();
+    }
+
+    /** Every open task, for managers. */
+    public List<TaskRow> allOpen(SummitUser user, Locale locale) {
+        if (!isManager(user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return tasks.findAllOpen(INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
+    }
+
     public List<TaskRow> completedBy(SummitUser user, Locale locale) {
         return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
     }
 
     private TaskRow row(HumanTask task, Locale locale) {
         Map<String, Object> vars = variables(task);
-        return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")));
+        String assignee = task.assignee() == null ? null : users.find(task.assignee()).map(SummitUser::displayName).orElse(task.assignee());
+        return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")), assignee);
     }
 
     /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */
@@ -155,6 +183,7 @@ public class TaskService {
         if (tasks.markCompleted(taskId, user.username(), valuesJson) == 0) {
             throw alreadyDone(tasks.findById(taskId).orElse(task));
         }
+        tasks.addEvent(task, TaskEvent.Type.COMPLETED, user.username(), null);
         Map<String, Object> variables = new LinkedHashMap<>(values);
         variables.put("completedBy", user.username());
         TaskEngine.Completion completion = taskEngine.complete(task.jobKey(), variables);
@@ -165,6 +194,102 @@ public class TaskService {
         return TaskOutcome.COMPLETED;
     }
 
+    /** A candidate takes an unassigned task; the server refuses everyone else. */
+    @Transactional
+    public void claim(long taskId, SummitUser user) {
+        HumanTask task = openTask(taskId);
+        if (!isCandidate(task, user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        if (user.username().equals(task.assignee())) {
+            return;
+        }
+        if (task.assignee() != null || tasks.claim(taskId, user.username()) == 0) {
+            throw heldBy(tasks.findById(taskId).orElse(task));
+        }
+        tasks.addEvent(task, TaskEvent.Type.CLAIMED, user.username(), user.username());
+    }
+
+    /** The assignee gives the task back to its candidates. */
+    @Transactional
+    public void unclaim(long taskId, SummitUser user) {
+        HumanTask task = openTask(taskId);
+        if (!user.username().equals(task.assignee())) {
+            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.forbidden");
+        }
+        if (task.candidateGroups().isEmpty() && task.candidateUsers().isEmpty()) {
+            throw new UserFacingException("task.error.noCandidates");
+        }
+        if (tasks.unclaim(taskId, user.username()) == 0) {
+            throw new UserFacingException("task.error.noLongerOpen");
+        }
+        tasks.addEvent(task, TaskEvent.Type.UNCLAIMED, user.username(), null);
+    }
+
+    /** A manager hands a task to another user. */
+    @Transactional
+    public void assign(long taskId, SummitUser manager, String username) {
+        if (!isManager(manager)) {
+            throw new UserFacingException("task.error.onlyManagersAssign");
+        }
+        HumanTask task = openTask(taskId);
+        SummitUser target = users.find(username).orElseThrow(() -> new UserFacingException("task.error.unknownUser", username));
+        if (target.username().equals(task.assignee())) {
+            return;
+        }
+        if (tasks.assign(taskId, target.username()) == 0) {
+            throw new UserFacingException("task.error.noLongerOpen");
+        }
+        tasks.addEvent(task, TaskEvent.Type.ASSIGNED, manager.username(), target.username());
+    }
+
+    /** What happened in the task's process instance so far, for anyone who may see the task. */
+    public List<TaskEvent> history(long taskId, SummitUser user) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!maySee(task, user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return tasks.historyOfInstance(task.processInstanceKey());
+    }
+
+    /** The engine ended the task's step without a person; it leaves the inbox. */
+    @Transactional
+    public boolean endedByProcess(HumanTask task, String reason) {
+        if (tasks.cancelIfOpen(task.id(), reason) == 0) {
+            return false;
+        }
+        tasks.addEvent(task, TaskEvent.Type.CANCELED, null, null);
+        return true;
+    }
+
+    public List<HumanTask> openTasksToCheck(String epoch, int limit) {
+        return tasks.findOpenToCheck(epoch, limit);
+    }
+
+    public void confirmAlive(List<Long> taskIds) {
+        tasks.markChecked(taskIds);
+    }
+
+    public Map<String, String> displayNames() {
+        return users.displayNames();
+    }
+
+    private HumanTask openTask(long taskId) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!task.isOpen()) {
+            throw alreadyDone(task);
+        }
+        return task;
+    }
+
+    private UserFacingException heldBy(HumanTask task) {
+        if (!task.isOpen()) {
+            return alreadyDone(task);
+        }
+        String name = task.assignee() == null ? "?" : users.find(task.assignee()).map(SummitUser::displayName).orElse(task.assignee());
+        return new UserFacingException("task.error.alreadyClaimed", name);
+    }
+
     private UserFacingException alreadyDone(HumanTask task) {
         if (task.state() == com.summit.tasklist.domain.TaskState.COMPLETED && task.completedBy() != null) {
             String name = users.find(task.completedBy()).map(SummitUser::displayName).orElse(task.completedBy());
@@ -173,11 +298,17 @@ public class TaskService {
         return new UserFacingException("task.error.noLongerOpen");
     }
 
-    private static boolean maySee(HumanTask task, SummitUser user) {
-        if (user.username().equals(task.assignee()) || task.candidateUsers().contains(user.username())) {
-            return true;
-        }
-        return task.candidateGroups().stream().anyMatch(user.groups()::contains);
+    /** The assignee, the candidates, and managers may see a task; nobody else may open it or read its data. */
+    public static boolean maySee(HumanTask task, SummitUser user) {
+        return user.username().equals(task.assignee()) || isCandidate(task, user) || isManager(user);
+    }
+
+    public static boolean isCandidate(HumanTask task, SummitUser user) {
+        return task.candidateUsers().contains(user.username()) || task.candidateGroups().stream().anyMatch(user.groups()::contains);
+    }
+
+    public static boolean isManager(SummitUser user) {
+        return user.has(Role.MANAGER) || user.has(Role.ADMIN);
     }
 
     private Map<String, Object> variables(HumanTask task) {

@@ -35,6 +35,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final transient SummitUser user;
     private final Grid<TaskRow> grid = new Grid<>();
     private final Tab open = new Tab();
+    private final Tab mine = new Tab();
+    private final Tab claimable = new Tab();
+    private final Tab all = new Tab();
     private final Tab done = new Tab();
 
     public InboxView(TaskService tasks, CurrentUser currentUser) {
@@ -44,8 +47,20 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
 
         open.setLabel(getTranslation("inbox.tab.open"));
+        mine.setLabel(getTranslation("inbox.tab.mine"));
+        claimable.setLabel(getTranslation("inbox.tab.claimable"));
+        all.setLabel(getTranslation("inbox.tab.all"));
         done.setLabel(getTranslation("inbox.tab.done"));
-        Tabs tabs = new Tabs(open, done);
+        open.setId("tab-open");
+        mine.setId("tab-mine");
+        claimable.setId("tab-claimable");
+        all.setId("tab-all");
+        done.setId("tab-done");
+        Tabs tabs = new Tabs(open, mine, claimable);
+        if (TaskService.isManager(user)) {
+            tabs.add(all);
+        }
+        tabs.add(done);
         tabs.addSelectedChangeListener(e -> refresh());
         Button reload = new Button(getTranslation("inbox.refresh"), VaadinIcon.REFRESH.create(), e -> refresh());
         reload.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -59,6 +74,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(TaskRow::name).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3);
         grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(4);
         grid.addComponentColumn(r -> dueBadge(r.task())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
+        grid.addColumn(r -> assigneeOf(r)).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
         grid.addColumn(r -> r.task().priority()).setHeader(getTranslation("inbox.col.priority")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(r -> Formats.dateTime(r.task().createdAt())).setHeader(getTranslation("inbox.col.created")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("inbox.empty"));
@@ -69,8 +85,35 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        List<TaskRow> items = done.isSelected() ? tasks.completedBy(user, getLocale()) : tasks.inbox(user, getLocale());
+        List<TaskRow> items;
+        if (done.isSelected()) {
+            items = tasks.completedBy(user, getLocale());
+        } else if (mine.isSelected()) {
+            items = tasks.assignedTo(user, getLocale());
+        } else if (claimable.isSelected()) {
+            items = tasks.claimable(user, getLocale());
+        } else if (all.isSelected()) {
+            items = tasks.allOpen(user, getLocale());
+        } else {
+            items = tasks.inbox(user, getLocale());
+        }
         grid.setItems(items);
+    }
+
+    private String assigneeOf(TaskRow row) {
+        if (row.task().assignee() == null) {
+            return getTranslation("inbox.unassigned", String.join("、", row.task().candidateGroups().stream()
+                    .map(this::groupName).toList()));
+        }
+        return row.assigneeName();
+    }
+
+    private String groupName(String group) {
+        try {
+            return getTranslation(com.summit.security.domain.Role.valueOf(group).messageKey());
+        } catch (IllegalArgumentException e) {
+            return group;
+        }
     }
 
     private Span dueBadge(HumanTask task) {

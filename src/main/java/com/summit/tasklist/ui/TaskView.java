@@ -2,6 +2,9 @@ package com.summit.tasklist.ui;
 
 import com.summit.base.UserFacingException;
 import com.summit.base.ui.Errors;
+import com.summit.base.ui.Formats;
+import com.summit.tasklist.domain.TaskEvent;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
 import com.summit.tasklist.service.TaskContextProvider;
@@ -58,6 +61,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             showMessage(getTranslation("task.error.notFound"));
             return;
         }
+        show(taskId);
+    }
+
+    private void show(long taskId) {
+        removeAll();
+        errors.setVisible(false);
         try {
             render(tasks.open(taskId, user, getLocale()));
         } catch (UserFacingException e) {
@@ -76,8 +85,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         if (!details.task().isOpen()) {
             state.getElement().getThemeList().add("contrast");
         }
-        HorizontalLayout header = new HorizontalLayout(back, heading, state);
+        HorizontalLayout header = new HorizontalLayout(back, heading, state, assigneeBadge(details));
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout actions = actions(details);
 
         VerticalLayout formCard = new VerticalLayout();
         formCard.addClassName("summit-card");
@@ -96,7 +106,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
                 form.addInvalidListener(() -> submit.setEnabled(true));
                 formCard.add(submit);
             } else if (details.task().isOpen()) {
-                formCard.add(new Span(getTranslation("task.notYours")));
+                formCard.add(new Span(getTranslation(details.task().assignee() == null ? "task.claimFirst" : "task.notYours")));
             }
         } else {
             formCard.add(new Span(getTranslation("task.noForm")));
@@ -112,10 +122,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         dl.append("</dl>");
         context.add(new Html(dl.toString()));
-        context.setMinWidth("260px");
-        context.setMaxWidth("380px");
+        VerticalLayout side = new VerticalLayout(context, history(details));
+        side.setPadding(false);
+        side.setMinWidth("260px");
+        side.setMaxWidth("380px");
 
-        FlexLayout columns = new FlexLayout(formCard, context);
+        FlexLayout columns = new FlexLayout(formCard, side);
         columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         columns.getStyle().set("gap", "var(--lumo-space-l)");
         columns.setWidthFull();
@@ -123,7 +135,83 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         formCard.setWidth("auto");
         formCard.setMinWidth("320px");
         formCard.getStyle().set("flex", "1 1 480px");
-        add(header, columns);
+        add(header, actions, columns);
+    }
+
+    private Span assigneeBadge(TaskDetails details) {
+        String assignee = details.task().assignee();
+        Span badge = new Span(assignee == null ? getTranslation("task.unassigned")
+                : getTranslation("task.assignee", tasks.displayNames().getOrDefault(assignee, assignee)));
+        badge.getElement().getThemeList().add("badge contrast");
+        badge.setId("task-assignee");
+        return badge;
+    }
+
+    /** Claim, give back, or (managers) assign to someone else; the server decides who may. */
+    private HorizontalLayout actions(TaskDetails details) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (!details.task().isOpen()) {
+            return actions;
+        }
+        long id = details.task().id();
+        String assignee = details.task().assignee();
+        if (assignee == null && TaskService.isCandidate(details.task(), user)) {
+            Button claim = new Button(getTranslation("task.claim"), VaadinIcon.HAND.create(), e -> act(id, () -> tasks.claim(id, user), "task.claimed"));
+            claim.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            claim.setId("task-claim");
+            actions.add(claim);
+        }
+        if (user.username().equals(assignee) && (!details.task().candidateGroups().isEmpty() || !details.task().candidateUsers().isEmpty())) {
+            Button unclaim = new Button(getTranslation("task.unclaim"), e -> act(id, () -> tasks.unclaim(id, user), "task.unclaimed"));
+            unclaim.setId("task-unclaim");
+            actions.add(unclaim);
+        }
+        if (TaskService.isManager(user)) {
+            ComboBox<String> to = new ComboBox<>();
+            var names = tasks.displayNames();
+            to.setItems(names.keySet());
+            to.setItemLabelGenerator(u -> names.get(u) + " (" + u + ")");
+            to.setPlaceholder(getTranslation("task.assignTo"));
+            to.setId("task-assign-to");
+            Button assign = new Button(getTranslation("task.assign"), e -> {
+                if (to.getValue() != null) {
+                    act(id, () -> tasks.assign(id, user, to.getValue()), "task.assigned");
+                }
+            });
+            assign.setId("task-assign");
+            actions.add(to, assign);
+        }
+        return actions;
+    }
+
+    private void act(long taskId, Runnable action, String successKey) {
+        try {
+            action.run();
+            Errors.success(getTranslation(successKey));
+        } catch (UserFacingException e) {
+            Errors.show(this, e);
+        }
+        show(taskId);
+    }
+
+    private Div history(TaskDetails details) {
+        Div card = new Div();
+        card.addClassNames("summit-card", "summit-context");
+        card.setId("task-history");
+        card.add(new H3(getTranslation("task.history")));
+        var names = tasks.displayNames();
+        UnorderedList list = new UnorderedList();
+        for (TaskEvent event : tasks.history(details.task().id(), user)) {
+            String who = event.actor() == null ? getTranslation("task.history.process") : names.getOrDefault(event.actor(), event.actor());
+            String target = event.target() == null ? "" : names.getOrDefault(event.target(), event.target());
+            ListItem item = new ListItem(Formats.dateTime(event.at()) + " · " + event.taskName() + " · "
+                    + getTranslation("task.event." + event.type().name(), who, target));
+            list.add(item);
+        }
+        list.getStyle().set("padding-left", "1.1em").set("margin", "0").set("font-size", "var(--lumo-font-size-s)");
+        card.add(list);
+        return card;
     }
 
     private void submit(TaskDetails details, String data, Button submit) {
