@@ -76,6 +76,9 @@ class BrowserJourneyIT extends LocalAppIT {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-context"), "上海汽车零部件有限公司"));
+        // the process diagram shows where the deal stands: the current step is highlighted
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#task-diagram .djs-element.summit-current[data-element-id='Task_IdentifyOpportunity']")));
         // lead source: form-js's searchable select
         WebElement select = driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
         select.click();
@@ -91,7 +94,7 @@ class BrowserJourneyIT extends LocalAppIT {
         }
         driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("520");
         driver.findElement(By.cssSelector(".fjs-form-field-textfield input:not([readonly])")).sendKeys("下周拜访物流总监");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1500));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1900));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => e.scrollTop = 0);");
         Browser.screenshot(driver, "03-task-form");
 

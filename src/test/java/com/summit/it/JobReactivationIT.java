@@ -1,6 +1,7 @@
 package com.summit.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.summit.base.i18n.Locales;
@@ -20,7 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * slowed down here so that the lapse can happen.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobReactivationIT {
 
     static final Path DATA = Path.of("target", "it-data", "reactivation-" + ProcessHandle.current().pid());
@@ -47,6 +52,7 @@ class JobReactivationIT {
         registry.add("summit.local.elasticsearch.enabled", () -> "false");
         registry.add("summit.local.elasticsearch.http-port", () -> ES_HTTP);
         registry.add("summit.tasklist.liveness-interval", () -> "1h");
+        registry.add("summit.engine.request-timeout", () -> "3s");
     }
 
     @Autowired CamundaClient client;
@@ -54,8 +60,10 @@ class JobReactivationIT {
     @Autowired TaskService tasks;
     @Autowired UserService users;
     @Autowired LocalRuntime runtime;
+    @Autowired com.summit.base.i18n.Messages messages;
 
     @Test
+    @Order(1)
     void aJobActivatedAgainAfterItsTimeoutKeepsOneRowAndStaysCompletable() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
         engine.deploy("test-simple.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("test-simple").startEvent()
@@ -73,6 +81,29 @@ class JobReactivationIT {
 
         assertThat(tasks.inbox(rep)).filteredOn(r -> r.task().processInstanceKey() == instance).hasSize(1);
         assertThat(tasks.complete(row.task().id(), rep, "{}", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);
+    }
+
+    /** Runs last: it stops this class's own engine. */
+    @Test
+    @Order(2)
+    void aSubmissionWhileTheEngineIsUnreachableIsRefusedAndChangesNothing() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("test-simple").latestVersion()
+                .variables(Map.of()).send().join().getProcessInstanceKey();
+        TaskRow row = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .filter(r -> r.task().processInstanceKey() == instance).findFirst().orElse(null), r -> r != null);
+
+        runtime.engine().stop();
+
+        assertThatThrownBy(() -> tasks.complete(row.task().id(), rep, "{}", Locales.ZH_CN))
+                .isInstanceOfSatisfying(com.summit.base.UserFacingException.class,
+                        e -> assertThat(messages.getTranslation(e.messageKey(), Locales.ZH_CN, e.arguments()))
+                                .isEqualTo("流程引擎暂时无法访问，什么都没有改变。请稍后再试。"));
+        var task = tasks.find(row.task().id()).orElseThrow();
+        assertThat(task.state()).isEqualTo(com.summit.tasklist.domain.TaskState.OPEN);
+        assertThat(task.completedBy()).isNull();
+        assertThat(tasks.inbox(rep)).extracting(r -> r.task().id()).contains(row.task().id());
+        assertThat(tasks.history(row.task().id(), rep)).noneMatch(e -> e.type() == com.summit.tasklist.domain.TaskEvent.Type.COMPLETED);
     }
 
     private long count(long jobKey, JobIntent intent) {

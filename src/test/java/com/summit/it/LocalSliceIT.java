@@ -100,6 +100,28 @@ class LocalSliceIT extends LocalAppIT {
     }
 
     @Test
+    void aDraftKeepsHalfFilledValuesForTheAssigneeAndCannotOverwriteProcessData() throws Exception {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer("无锡精工机械有限公司", null, Industry.MACHINERY, "无锡"), rep);
+        Opportunity created = opportunities.create(new NewOpportunity(customer.id(), "设备备件区域仓", null,
+                new BigDecimal("900000"), Set.of(LogisticsService.WAREHOUSING)), rep);
+        TaskRow row = awaitTask(rep, created.id(), "识别商机：客户画像与线索");
+
+        tasks.saveDraft(row.task().id(), rep, "{\"statedNeed\":\"客户想在华东\",\"owner\":\"someone-else\",\"leadSource\":\"REFERRAL\"}");
+
+        var reopened = tasks.open(row.task().id(), rep, Locales.ZH_CN);
+        assertThat(reopened.hasDraft()).isTrue();
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reopened.formDataJson());
+        assertThat(data.path("statedNeed").asText()).isEqualTo("客户想在华东");
+        assertThat(data.path("leadSource").asText()).isEqualTo("REFERRAL");
+        assertThat(data.path("owner").asText()).isEqualTo("zhangwei");
+        assertThat(data.path("customerName").asText()).isEqualTo("无锡精工机械有限公司");
+        assertThatThrownBy(() -> tasks.saveDraft(row.task().id(), users.find("lina").orElseThrow(), "{}"))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("task.error.notAssignee"));
+        assertThat(tasks.open(row.task().id(), users.find("lina").orElseThrow(), Locales.ZH_CN).hasDraft()).isFalse();
+    }
+
+    @Test
     void onlyTheAssigneeCompletesAndOthersCannotEvenOpenTheTask() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
         SummitUser legal = users.find("wangfang").orElseThrow();

@@ -118,6 +118,22 @@ class TaskAssignmentIT extends LocalAppIT {
         assertThat(tasks.history(taskId, legal)).filteredOn(e -> e.type() == TaskEvent.Type.COMPLETED).hasSize(1);
     }
 
+    @Test
+    void commentsAreForThoseWhoMaySeeTheTaskAndAnEmptyOneIsRefused() {
+        long taskId = startReview();
+        tasks.comment(taskId, legal, "付款条款第 7 条需要客户法务确认");
+        tasks.comment(taskId, manager, "请本周内给出结论");
+
+        assertThat(tasks.comments(taskId, secondLegal)).extracting(c -> c.author(), c -> c.body()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("wangfang", "付款条款第 7 条需要客户法务确认"),
+                org.assertj.core.groups.Tuple.tuple("lina", "请本周内给出结论"));
+        assertRefused(() -> tasks.comment(taskId, legal, "   "), "评论不能为空");
+        assertRefused(() -> tasks.comment(taskId, legal, "长".repeat(2001)), "评论最多 2000 个字");
+        assertRefused(() -> tasks.comment(taskId, rep, "我也想看看"), "你无权查看这项任务。");
+        assertRefused(() -> tasks.comments(taskId, rep), "你无权查看这项任务。");
+        assertThat(tasks.comments(taskId, legal)).hasSize(2);
+    }
+
     private long startReview() {
         long instance = client.newCreateInstanceCommand().bpmnProcessId("test-legal-review").latestVersion()
                 .variables(Map.of("customerName", "测试客户")).send().join().getProcessInstanceKey();

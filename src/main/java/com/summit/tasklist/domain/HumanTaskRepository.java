@@ -156,6 +156,31 @@ public class HumanTaskRepository {
                 .list();
     }
 
+    public void addComment(HumanTask task, String author, String body) {
+        jdbc.sql("insert into task_comment (task_id, process_instance_key, author, body) values (:t, :pi, :a, :b)")
+                .param("t", task.id()).param("pi", task.processInstanceKey()).param("a", author).param("b", body).update();
+    }
+
+    /** The comments on every task of the instance, oldest first: a conversation follows the case, not one step. */
+    public List<TaskComment> commentsOfInstance(long processInstanceKey) {
+        return jdbc.sql("select id, task_id, author, body, created_at from task_comment where process_instance_key = :pi order by id")
+                .param("pi", processInstanceKey)
+                .query((rs, n) -> new TaskComment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Keeps the assignee's half-filled values; 0 unless the user holds the open task. */
+    public int saveDraft(long id, String username, String draftJson) {
+        return jdbc.sql("update human_task set draft = cast(:d as jsonb) where id = :id and state = 'OPEN' and assignee = :u")
+                .param("id", id).param("u", username).param("d", draftJson).update();
+    }
+
+    public java.util.Optional<String> draft(long id) {
+        return jdbc.sql("select draft::text from human_task where id = :id and draft is not null").param("id", id)
+                .query(String.class).optional();
+    }
+
     /** Open tasks of this engine epoch, the longest unchecked first. */
     public List<HumanTask> findOpenToCheck(String epoch, int limit) {
         return jdbc.sql("select " + COLUMNS + " from human_task where state = 'OPEN' and engine_epoch = :e"

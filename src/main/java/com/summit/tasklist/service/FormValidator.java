@@ -67,6 +67,28 @@ public class FormValidator {
         return new Result(values, errors);
     }
 
+    /** The keys of the form's input fields (those a submission or a draft may carry). */
+    public java.util.Set<String> fieldKeys(String schemaJson) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        try {
+            collectKeys(json.readTree(schemaJson).path("components"), keys);
+        } catch (IOException e) {
+            return keys;
+        }
+        return keys;
+    }
+
+    private static void collectKeys(JsonNode components, java.util.Set<String> keys) {
+        for (JsonNode c : components) {
+            String type = c.path("type").asText();
+            if ("group".equals(type) && !c.hasNonNull("path")) {
+                collectKeys(c.path("components"), keys);
+            } else if (c.hasNonNull("key") && isInput(type) && !c.path("readonly").asBoolean(false) && !c.path("disabled").asBoolean(false)) {
+                keys.add(c.get("key").asText());
+            }
+        }
+    }
+
     private void walk(JsonNode components, String formId, Map<String, Object> submitted, Map<String, Object> variables,
             Locale locale, Map<String, Object> values, List<FieldError> errors) {
         for (JsonNode c : components) {

@@ -4,4 +4,5 @@ import com.summit.tasklist.domain.HumanTask;
 import java.util.List;
 
 /** What the task page shows: the task, its form (localized form-js schema), the data to prefill, the business context. */
-public record TaskDetails(HumanTask task, String name, String formSchemaJson, String formDataJson, List<TaskContextProvider.ContextItem> context) {}
+public record TaskDetails(HumanTask task, String name, String formSchemaJson, String formDataJson, List<TaskContextProvider.ContextItem> context,
+        boolean hasDraft) {}

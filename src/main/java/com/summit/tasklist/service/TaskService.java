@@ -9,6 +9,7 @@ import com.summit.base.i18n.Locales;
 import com.summit.base.i18n.Messages;
 import com.summit.engine.DeployedForm;
 import com.summit.engine.ProcessEngine;
+import com.summit.engine.ProcessModels;
 import com.summit.engine.ProcessesDeployed;
 import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
@@ -16,6 +17,7 @@ import com.summit.security.service.UserService;
 import com.summit.tasklist.domain.HumanTask;
 import com.summit.tasklist.domain.HumanTaskRepository;
 import com.summit.tasklist.domain.NewTask;
+import com.summit.tasklist.domain.TaskComment;
 import com.summit.tasklist.domain.TaskEvent;
 import com.summit.tasklist.process.TaskEngine;
 import java.util.ArrayList;
@@ -44,11 +46,12 @@ public class TaskService {
     private final FormLocalizer localizer;
     private final List<TaskContextProvider> contextProviders;
     private final UserService users;
+    private final ProcessModels models;
     private final Messages messages;
     private final ObjectMapper json;
 
     TaskService(HumanTaskRepository tasks, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
-            FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, Messages messages, ObjectMapper json) {
+            FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, ProcessModels models, Messages messages, ObjectMapper json) {
         this.tasks = tasks;
         this.engine = engine;
         this.taskEngine = taskEngine;
@@ -56,6 +59,7 @@ public class TaskService {
         this.localizer = localizer;
         this.contextProviders = contextProviders;
         this.users = users;
+        this.models = models;
         this.messages = messages;
         this.json = json;
     }
@@ -150,7 +154,18 @@ public class TaskService {
                 : engine.form(task.formKey()).map(DeployedForm::schemaJson).map(s -> localizer.localize(s, locale)).orElse(null);
         List<TaskContextProvider.ContextItem> context = new ArrayList<>();
         contextProviders.forEach(p -> context.addAll(p.contextFor(task, locale)));
-        return new TaskDetails(task, name(task, locale), schema, task.variablesJson(), context);
+        String data = task.variablesJson();
+        java.util.Optional<String> draft = user.username().equals(task.assignee()) && task.isOpen() ? tasks.draft(taskId) : java.util.Optional.empty();
+        if (draft.isPresent()) {
+            Map<String, Object> merged = variables(task);
+            try {
+                merged.putAll(json.readValue(draft.get(), new TypeReference<LinkedHashMap<String, Object>>() {}));
+                data = write(merged);
+            } catch (JsonProcessingException e) {
+                log.warn("Ignoring an unreadable draft of task {}", taskId);
+            }
+        }
+        return new TaskDetails(task, name(task, locale), schema, data, context, draft.isPresent());
     }
 
     /**
@@ -250,6 +265,66 @@ public class TaskService {
             throw new UserFacingException("task.error.forbidden");
         }
         return tasks.historyOfInstance(task.processInstanceKey());
+    }
+
+    public static final int COMMENT_MAX = 2000;
+
+    /** The BPMN of the version the task's instance runs, for the diagram beside the form. */
+    public java.util.Optional<String> diagram(long taskId, SummitUser user) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!maySee(task, user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return models.xml(task.processDefinitionKey());
+    }
+
+    /** Anyone who may see the task may comment on it. */
+    @Transactional
+    public void comment(long taskId, SummitUser user, String text) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!maySee(task, user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new UserFacingException("task.comment.error.empty");
+        }
+        if (body.codePointCount(0, body.length()) > COMMENT_MAX) {
+            throw new UserFacingException("task.comment.error.tooLong", COMMENT_MAX);
+        }
+        tasks.addComment(task, user.username(), body);
+    }
+
+    public List<TaskComment> comments(long taskId, SummitUser user) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!maySee(task, user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return tasks.commentsOfInstance(task.processInstanceKey());
+    }
+
+    /**
+     * Keeps half-filled values for the assignee, without checking them: a draft may be incomplete.
+     * Only keys of the form's own fields are kept.
+     */
+    @Transactional
+    public void saveDraft(long taskId, SummitUser user, String valuesJson) {
+        HumanTask task = openTask(taskId);
+        if (!user.username().equals(task.assignee())) {
+            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.forbidden");
+        }
+        Map<String, Object> values;
+        try {
+            values = json.readValue(valuesJson == null ? "{}" : valuesJson, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new UserFacingException("form.error.unreadable");
+        }
+        java.util.Set<String> keys = task.formKey() == null ? java.util.Set.of()
+                : engine.form(task.formKey()).map(f -> validator.fieldKeys(f.schemaJson())).orElse(java.util.Set.of());
+        values.keySet().retainAll(keys);
+        if (tasks.saveDraft(taskId, user.username(), write(values)) == 0) {
+            throw new UserFacingException("task.error.noLongerOpen");
+        }
     }
 
     /** The engine ended the task's step without a person; it leaves the inbox. */

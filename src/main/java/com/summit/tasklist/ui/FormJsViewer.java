@@ -24,6 +24,11 @@ public class FormJsViewer extends Component implements com.vaadin.flow.component
         getElement().callJsFunction("submit");
     }
 
+    /** Reads the values as they stand now, without validating them (for a draft). */
+    public void readValues(Consumer<String> callback) {
+        getElement().callJsFunction("currentData").then(String.class, callback::accept);
+    }
+
     public Registration addSubmitListener(Consumer<String> listener) {
         return getElement().addEventListener("summit-submit", e -> listener.accept(e.getEventData().getString("event.detail.data")))
                 .addEventData("event.detail.data");

@@ -1,9 +1,12 @@
 package com.summit.tasklist.ui;
 
 import com.summit.base.UserFacingException;
+import com.summit.base.ui.BpmnViewer;
 import com.summit.base.ui.Errors;
 import com.summit.base.ui.Formats;
+import com.summit.tasklist.domain.TaskComment;
 import com.summit.tasklist.domain.TaskEvent;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
@@ -104,7 +107,22 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
                 submit.setDisableOnClick(true);
                 form.addSubmitListener(data -> submit(details, data, submit));
                 form.addInvalidListener(() -> submit.setEnabled(true));
-                formCard.add(submit);
+                Button draft = new Button(getTranslation("task.saveDraft"), e -> form.readValues(values -> {
+                    try {
+                        tasks.saveDraft(details.task().id(), user, values);
+                        Errors.success(getTranslation("task.draftSaved"));
+                    } catch (UserFacingException ex) {
+                        Errors.show(this, ex);
+                    }
+                }));
+                draft.setId("task-save-draft");
+                if (details.hasDraft()) {
+                    Span notice = new Span(getTranslation("task.draftLoaded"));
+                    notice.getElement().getThemeList().add("badge");
+                    notice.setId("task-draft-loaded");
+                    formCard.addComponentAtIndex(0, notice);
+                }
+                formCard.add(new HorizontalLayout(submit, draft));
             } else if (details.task().isOpen()) {
                 formCard.add(new Span(getTranslation(details.task().assignee() == null ? "task.claimFirst" : "task.notYours")));
             }
@@ -122,7 +140,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         dl.append("</dl>");
         context.add(new Html(dl.toString()));
-        VerticalLayout side = new VerticalLayout(context, history(details));
+        VerticalLayout side = new VerticalLayout(context, comments(details), history(details));
         side.setPadding(false);
         side.setMinWidth("260px");
         side.setMaxWidth("380px");
@@ -136,6 +154,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         formCard.setMinWidth("320px");
         formCard.getStyle().set("flex", "1 1 480px");
         add(header, actions, columns);
+        tasks.diagram(details.task().id(), user).ifPresent(xml -> {
+            Div diagram = new Div(new H3(getTranslation("task.diagram")), new BpmnViewer(xml, List.of(details.task().elementId())));
+            diagram.addClassName("summit-card");
+            diagram.setId("task-diagram");
+            diagram.setWidthFull();
+            diagram.getStyle().set("box-sizing", "border-box");
+            add(diagram);
+        });
     }
 
     private Span assigneeBadge(TaskDetails details) {
@@ -193,6 +219,47 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             Errors.show(this, e);
         }
         show(taskId);
+    }
+
+    private Div comments(TaskDetails details) {
+        Div card = new Div();
+        card.addClassNames("summit-card", "summit-context");
+        card.setId("task-comments");
+        card.add(new H3(getTranslation("task.comments")));
+        var names = tasks.displayNames();
+        var comments = tasks.comments(details.task().id(), user);
+        if (comments.isEmpty()) {
+            Span none = new Span(getTranslation("task.comments.empty"));
+            none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            card.add(none);
+        }
+        for (TaskComment comment : comments) {
+            Div item = new Div();
+            Span meta = new Span(names.getOrDefault(comment.author(), comment.author()) + " · " + Formats.dateTime(comment.at()));
+            meta.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
+            Div body = new Div(new Span(comment.body()));
+            body.getStyle().set("white-space", "pre-wrap");
+            item.add(meta, body);
+            item.getStyle().set("margin-bottom", "var(--lumo-space-s)");
+            card.add(item);
+        }
+        TextArea text = new TextArea();
+        text.setPlaceholder(getTranslation("task.comment.placeholder"));
+        text.setWidthFull();
+        text.setMaxLength(TaskService.COMMENT_MAX);
+        text.setId("task-comment-text");
+        Button add = new Button(getTranslation("task.comment.add"), e -> {
+            try {
+                tasks.comment(details.task().id(), user, text.getValue());
+                show(details.task().id());
+            } catch (UserFacingException ex) {
+                text.setErrorMessage(Errors.text(this, ex));
+                text.setInvalid(true);
+            }
+        });
+        add.setId("task-comment-add");
+        card.add(text, add);
+        return card;
     }
 
     private Div history(TaskDetails details) {
