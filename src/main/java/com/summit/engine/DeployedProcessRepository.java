@@ -27,6 +27,17 @@ class DeployedProcessRepository {
                 .param("key", processDefinitionKey).query(String.class).optional();
     }
 
+    java.util.Map<String, String> latestXmlById() {
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select distinct on (bpmn_process_id) bpmn_process_id, bpmn_xml from deployed_process
+                order by bpmn_process_id, version desc, deployed_at desc""")
+                .query(rs -> {
+                    result.put(rs.getString(1), rs.getString(2));
+                });
+        return result;
+    }
+
     Optional<String> latestXml(String bpmnProcessId) {
         return jdbc.sql("select bpmn_xml from deployed_process where bpmn_process_id = :id order by version desc, deployed_at desc limit 1")
                 .param("id", bpmnProcessId).query(String.class).optional();

@@ -29,6 +29,25 @@ public class ProcessModels {
         return processes.latestXml(bpmnProcessId);
     }
 
+    /** Each deployed process's id and name (latest version), for filters. */
+    public Map<String, String> processNames() {
+        Map<String, String> names = new java.util.TreeMap<>();
+        for (var entry : processes.latestXmlById().entrySet()) {
+            String name = entry.getKey();
+            try {
+                var model = Bpmn.readModelFromStream(new ByteArrayInputStream(entry.getValue().getBytes(StandardCharsets.UTF_8)));
+                var process = model.getModelElementById(entry.getKey());
+                if (process instanceof io.camunda.zeebe.model.bpmn.instance.Process p && p.getName() != null && !p.getName().isBlank()) {
+                    name = p.getName();
+                }
+            } catch (RuntimeException e) {
+                // a model that does not parse keeps its id as its name
+            }
+            names.put(entry.getKey(), name);
+        }
+        return names;
+    }
+
     /** The name the modeller gave an element, or its id when it has none. */
     public String elementName(long processDefinitionKey, String elementId) {
         BpmnModelInstance model = parsed.computeIfAbsent(processDefinitionKey, key -> processes.xml(key)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every message key the code uses exists in Chinese and in English. */
 class I18nBundlesTest {
 
-    private static final Pattern KEY = Pattern.compile("\"((?:app|common|nav|login|inbox|task|form\\.error|error|engine|search|context|customer|opportunity)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+    private static final Pattern KEY = Pattern.compile("\"((?:app|common|nav|login|inbox|task|filter|form\\.error|error|engine|search|context|customer|opportunity)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
     private static final Set<String> ENUM_PREFIXES = Set.of("role.", "stage.", "opportunityStatus.", "service.", "industry.", "task.state.");
 
     @Test

@@ -71,6 +71,12 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
         wait.until(d -> d.findElement(By.id("inbox-grid")).getText().contains("零部件入厂物流 JIT 项目")
                 || cellTexts().contains("零部件入厂物流 JIT 项目"));
+        // narrow the inbox by business data: the filter bar
+        driver.findElement(By.cssSelector("#inbox-filters vaadin-details-summary")).click();
+        WebElement filterText = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#filter-text input")));
+        filterText.sendKeys("零部件入厂");
+        filterText.sendKeys(org.openqa.selenium.Keys.TAB);
+        wait.until(d -> d.findElement(By.id("inbox-count")).getText().equals("共 1 项"));
         Browser.screenshot(driver, "02-inbox");
         clickGridCellContaining("零部件入厂物流 JIT 项目");
 

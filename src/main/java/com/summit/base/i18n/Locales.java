@@ -10,6 +10,8 @@ public final class Locales {
     public static final Locale EN = Locale.ENGLISH;
     public static final List<Locale> SUPPORTED = List.of(ZH_CN, EN);
     public static final Locale DEFAULT = ZH_CN;
+    /** Summit's users work in China: dates and "today" are in China Standard Time. */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private Locales() {}
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 public final class Formats {
 
     /** Summit's users work in China; times show in China Standard Time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = com.summit.base.i18n.Locales.ZONE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
 

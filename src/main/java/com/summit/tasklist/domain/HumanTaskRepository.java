@@ -63,6 +63,88 @@ public class HumanTaskRepository {
         return jdbc.sql("select " + COLUMNS + " from human_task where job_key = :k").param("k", jobKey).query(this::map).optional();
     }
 
+    /**
+     * The inbox query: one scope, any filters, one order. Business data is matched in the task's
+     * variables (customer, stage, free text), so every process's tasks can be filtered the same way.
+     */
+    public List<HumanTask> find(TaskQuery q, String username, java.util.Collection<String> groups, java.time.ZoneId zone, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from human_task where ");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("user", username);
+        params.put("groups", String.join("\u001f", groups));
+        switch (q.scopeOrDefault()) {
+            case INBOX -> sql.append("state = 'OPEN' and (assignee = :user or (assignee is null and (candidate_groups && string_to_array(:groups, chr(31)) or :user = any(candidate_users))))");
+            case MINE -> sql.append("state = 'OPEN' and assignee = :user");
+            case CLAIMABLE -> sql.append("state = 'OPEN' and assignee is null and (candidate_groups && string_to_array(:groups, chr(31)) or :user = any(candidate_users))");
+            case ALL -> sql.append("state = 'OPEN'");
+            case DONE -> sql.append("state = 'COMPLETED' and completed_by = :user");
+        }
+        if (q.bpmnProcessId() != null && !q.bpmnProcessId().isBlank()) {
+            sql.append(" and bpmn_process_id = :process");
+            params.put("process", q.bpmnProcessId());
+        }
+        if (q.stage() != null && !q.stage().isBlank()) {
+            sql.append(" and variables->>'stage' = :stage");
+            params.put("stage", q.stage());
+        }
+        if (q.customer() != null && !q.customer().isBlank()) {
+            sql.append(" and variables->>'customerName' ilike :customer");
+            params.put("customer", "%" + like(q.customer().strip()) + "%");
+        }
+        if (q.candidateGroup() != null && !q.candidateGroup().isBlank()) {
+            sql.append(" and :candidateGroup = any(candidate_groups)");
+            params.put("candidateGroup", q.candidateGroup());
+        }
+        if (q.minPriority() != null) {
+            sql.append(" and priority >= :minPriority");
+            params.put("minPriority", q.minPriority());
+        }
+        if (q.due() != null) {
+            java.time.ZonedDateTime startOfToday = java.time.LocalDate.now(zone).atStartOfDay(zone);
+            switch (q.due()) {
+                case OVERDUE -> sql.append(" and due_at < now()");
+                case TODAY -> {
+                    sql.append(" and due_at < :endOfToday");
+                    params.put("endOfToday", Timestamp.from(startOfToday.plusDays(1).toInstant()));
+                }
+                case THIS_WEEK -> {
+                    sql.append(" and due_at < :endOfWeek");
+                    params.put("endOfWeek", Timestamp.from(startOfToday.plusDays(7).toInstant()));
+                }
+                case NONE -> sql.append(" and due_at is null");
+            }
+        }
+        if (q.followUpBefore() != null) {
+            sql.append(" and follow_up_at < :followUp");
+            params.put("followUp", Timestamp.from(q.followUpBefore().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" and (name ilike :text or variables::text ilike :text)");
+            params.put("text", "%" + like(q.text().strip()) + "%");
+        }
+        sql.append(switch (q.sortOrDefault()) {
+            case DUE -> " order by due_at nulls last, priority desc, id";
+            case PRIORITY -> " order by priority desc, due_at nulls last, id";
+            case CREATED -> q.scopeOrDefault() == TaskQuery.Scope.DONE ? " order by completed_at desc, id desc" : " order by created_at desc, id desc";
+        });
+        sql.append(" limit :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** Distinct values of one expression over the open tasks (only fixed expressions, never user input). */
+    public List<String> distinctOpenValues(String expression) {
+        if (!List.of("variables->>'stage'", "unnest(candidate_groups)").contains(expression)) {
+            throw new IllegalArgumentException(expression);
+        }
+        return jdbc.sql("select distinct v from (select " + expression + " as v from human_task where state = 'OPEN') x where v is not null order by v")
+                .query(String.class).list();
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** Open tasks assigned to the user, or unassigned and offered to them or to one of their groups. */
     public List<HumanTask> findOpenFor(String username, Collection<String> groups, int limit) {
         return jdbc.sql("select " + COLUMNS + " " + """

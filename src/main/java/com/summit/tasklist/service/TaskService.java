@@ -17,7 +17,10 @@ import com.summit.security.service.UserService;
 import com.summit.tasklist.domain.HumanTask;
 import com.summit.tasklist.domain.HumanTaskRepository;
 import com.summit.tasklist.domain.NewTask;
+import com.summit.tasklist.domain.SavedFilter;
+import com.summit.tasklist.domain.SavedFilterRepository;
 import com.summit.tasklist.domain.TaskComment;
+import com.summit.tasklist.domain.TaskQuery;
 import com.summit.tasklist.domain.TaskEvent;
 import com.summit.tasklist.process.TaskEngine;
 import java.util.ArrayList;
@@ -40,6 +43,7 @@ public class TaskService {
     private static final int INBOX_LIMIT = 200;
 
     private final HumanTaskRepository tasks;
+    private final SavedFilterRepository filters;
     private final ProcessEngine engine;
     private final TaskEngine taskEngine;
     private final FormValidator validator;
@@ -50,9 +54,10 @@ public class TaskService {
     private final Messages messages;
     private final ObjectMapper json;
 
-    TaskService(HumanTaskRepository tasks, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
+    TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, ProcessModels models, Messages messages, ObjectMapper json) {
         this.tasks = tasks;
+        this.filters = filters;
         this.engine = engine;
         this.taskEngine = taskEngine;
         this.validator = validator;
@@ -96,6 +101,52 @@ public class TaskService {
 
     public List<TaskRow> inbox(SummitUser user, Locale locale) {
         return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
+    }
+
+    /** The inbox as the user asked for it: scope, filters, order. Everyone's tasks are for managers only. */
+    public List<TaskRow> find(TaskQuery query, SummitUser user, Locale locale) {
+        if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return tasks.find(query, user.username(), user.groups(), Locales.ZONE, INBOX_LIMIT).stream()
+                .map(t -> row(t, locale)).toList();
+    }
+
+    public static final int FILTER_NAME_MAX = 60;
+
+    /** Values the inbox can be filtered by, taken from the open tasks themselves. */
+    public FilterOptions filterOptions() {
+        return new FilterOptions(models.processNames(), tasks.distinctOpenValues("variables->>'stage'"),
+                tasks.distinctOpenValues("unnest(candidate_groups)"));
+    }
+
+    public record FilterOptions(Map<String, String> processes, List<String> stages, List<String> candidateGroups) {}
+
+    /** Saves a filter under a name, private or shared with the user's team. */
+    @Transactional
+    public void saveFilter(SummitUser user, String name, TaskQuery query, boolean shareWithTeam) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new UserFacingException("filter.error.nameRequired");
+        }
+        if (clean.codePointCount(0, clean.length()) > FILTER_NAME_MAX) {
+            throw new UserFacingException("filter.error.nameTooLong", FILTER_NAME_MAX);
+        }
+        if (shareWithTeam && (user.team() == null || user.team().isBlank())) {
+            throw new UserFacingException("filter.error.noTeam");
+        }
+        filters.save(user.username(), clean, shareWithTeam ? user.team() : null, query);
+    }
+
+    public List<SavedFilter> savedFilters(SummitUser user) {
+        return filters.visibleTo(user.username(), user.team());
+    }
+
+    @Transactional
+    public void deleteFilter(long id, SummitUser user) {
+        if (filters.delete(id, user.username()) == 0) {
+            throw new UserFacingException("filter.error.notYours");
+        }
     }
 
     /** Tasks assigned to the user. */

@@ -1,0 +1,60 @@
+package com.summit.tasklist.domain;
+
+import java.time.LocalDate;
+
+/**
+ * What the inbox shows: which tasks (scope), narrowed by filters, in which order. Stored as JSON for
+ * saved filters, so every field is optional.
+ */
+public record TaskQuery(
+        Scope scope,
+        String bpmnProcessId,
+        String stage,
+        String customer,
+        Due due,
+        LocalDate followUpBefore,
+        Integer minPriority,
+        String candidateGroup,
+        String text,
+        Sort sort) {
+
+    public enum Scope {
+        /** Assigned to me, or unassigned and offered to me or my groups. */
+        INBOX,
+        MINE,
+        CLAIMABLE,
+        /** Every open task (managers). */
+        ALL,
+        /** Completed by me. */
+        DONE
+    }
+
+    public enum Due {
+        OVERDUE,
+        TODAY,
+        THIS_WEEK,
+        NONE
+    }
+
+    public enum Sort {
+        DUE,
+        PRIORITY,
+        CREATED
+    }
+
+    public static TaskQuery inbox() {
+        return new TaskQuery(Scope.INBOX, null, null, null, null, null, null, null, null, Sort.DUE);
+    }
+
+    public TaskQuery withScope(Scope newScope) {
+        return new TaskQuery(newScope, bpmnProcessId, stage, customer, due, followUpBefore, minPriority, candidateGroup, text, sort);
+    }
+
+    public Scope scopeOrDefault() {
+        return scope == null ? Scope.INBOX : scope;
+    }
+
+    public Sort sortOrDefault() {
+        return sort == null ? Sort.DUE : sort;
+    }
+}

@@ -1,0 +1,144 @@
+package com.summit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.summit.base.UserFacingException;
+import com.summit.base.i18n.Locales;
+import com.summit.engine.ProcessEngine;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import com.summit.tasklist.domain.SavedFilter;
+import com.summit.tasklist.domain.TaskQuery;
+import com.summit.tasklist.service.TaskRow;
+import com.summit.tasklist.service.TaskService;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The inbox narrows by business data, due date and priority, sorts, and keeps named filters on the server. */
+class TaskFiltersIT extends LocalAppIT {
+
+    @Autowired CamundaClient client;
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService tasks;
+    @Autowired UserService users;
+
+    private SummitUser rep;
+    private final String marker = "批次" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void deploy() {
+        rep = users.find("zhangwei").orElseThrow();
+        for (String priority : List.of("90", "20")) {
+            engine.deploy("test-filter-" + priority + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("test-filter-" + priority)
+                    .name("测试筛选 " + priority)
+                    .startEvent()
+                    .userTask("Task_Follow", t -> t.name("跟进客户").zeebeAssigneeExpression("assignee")
+                            .zeebeDueDateExpression("due").zeebeTaskHeader("priority", priority))
+                    .endEvent().done()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void filtersFindTasksByBusinessDataDueDateAndPriorityInTheOrderAsked() {
+        // one after the other, so that "newest first" has an answer
+        long coldOverdue = start("90", "鲜达冷链" + marker, "NEED_CONFIRMATION", Instant.now().minusSeconds(3600));
+        awaitCount(1);
+        long coldLater = start("20", "鲜达冷链" + marker, "IDENTIFICATION", Instant.now().plus(Duration.ofDays(3)));
+        awaitCount(2);
+        long appliances = start("20", "华东家电" + marker, "IDENTIFICATION", Instant.now().plus(Duration.ofDays(20)));
+        awaitCount(3);
+
+        assertThat(instances(query().text(marker).customer("冷链").build())).containsExactlyInAnyOrder(coldOverdue, coldLater);
+        assertThat(instances(query().text(marker).stage("IDENTIFICATION").build())).containsExactlyInAnyOrder(coldLater, appliances);
+        assertThat(instances(query().text(marker).due(TaskQuery.Due.OVERDUE).build())).containsExactly(coldOverdue);
+        assertThat(instances(query().text(marker).due(TaskQuery.Due.THIS_WEEK).build())).containsExactlyInAnyOrder(coldOverdue, coldLater);
+        assertThat(instances(query().text(marker).minPriority(50).build())).containsExactly(coldOverdue);
+        assertThat(instances(query().text(marker).sort(TaskQuery.Sort.DUE).build())).containsExactly(coldOverdue, coldLater, appliances);
+        assertThat(instances(query().text(marker).sort(TaskQuery.Sort.PRIORITY).build()).getFirst()).isEqualTo(coldOverdue);
+        assertThat(instances(query().text(marker).sort(TaskQuery.Sort.CREATED).build())).containsExactly(appliances, coldLater, coldOverdue);
+        assertThat(instances(query().text("不存在的客户" + marker).build())).isEmpty();
+
+        assertThatThrownBy(() -> tasks.find(query().scope(TaskQuery.Scope.ALL).build(), rep, Locales.ZH_CN))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(tasks.find(query().scope(TaskQuery.Scope.ALL).text(marker).build(), users.find("lina").orElseThrow(), Locales.ZH_CN))
+                .hasSize(3);
+    }
+
+    @Test
+    void savedFiltersArePrivateOrSharedWithTheTeam() {
+        SummitUser manager = users.find("lina").orElseThrow();
+        SummitUser legal = users.find("wangfang").orElseThrow();
+        TaskQuery overdueColdChain = query().customer("冷链").due(TaskQuery.Due.OVERDUE).build();
+        String mine = "我的冷链逾期" + marker.substring(2);
+        String teams = "团队逾期" + marker.substring(2);
+
+        tasks.saveFilter(rep, mine, overdueColdChain, false);
+        tasks.saveFilter(manager, teams, query().due(TaskQuery.Due.OVERDUE).sort(TaskQuery.Sort.PRIORITY).build(), true);
+
+        assertThat(tasks.savedFilters(rep)).extracting(SavedFilter::name).contains(mine, teams);
+        assertThat(tasks.savedFilters(rep)).filteredOn(f -> f.name().equals(mine)).first()
+                .satisfies(f -> assertThat(f.query()).isEqualTo(overdueColdChain));
+        assertThat(tasks.savedFilters(manager)).extracting(SavedFilter::name).contains(teams).doesNotContain(mine);
+        assertThat(tasks.savedFilters(legal)).extracting(SavedFilter::name).doesNotContain(mine, teams);
+
+        long shared = tasks.savedFilters(rep).stream().filter(f -> f.name().equals(teams)).findFirst().orElseThrow().id();
+        assertThatThrownBy(() -> tasks.deleteFilter(shared, rep)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("filter.error.notYours"));
+        assertThatThrownBy(() -> tasks.saveFilter(rep, "  ", overdueColdChain, false)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("filter.error.nameRequired"));
+        tasks.deleteFilter(shared, manager);
+        assertThat(tasks.savedFilters(rep)).extracting(SavedFilter::name).doesNotContain(teams);
+    }
+
+    private long start(String priority, String customer, String stage, Instant due) {
+        return client.newCreateInstanceCommand().bpmnProcessId("test-filter-" + priority).latestVersion()
+                .variables(Map.of("assignee", "zhangwei", "customerName", customer, "stage", stage, "due", due.toString()))
+                .send().join().getProcessInstanceKey();
+    }
+
+    private void awaitCount(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> instances(query().text(marker).build()).size() == count);
+    }
+
+    private List<Long> instances(TaskQuery q) {
+        return tasks.find(q, rep, Locales.ZH_CN).stream().map(TaskRow::task).map(t -> t.processInstanceKey()).toList();
+    }
+
+    private static Q query() {
+        return new Q();
+    }
+
+    /** A small builder for the tests' queries. */
+    private static final class Q {
+        private TaskQuery.Scope scope = TaskQuery.Scope.INBOX;
+        private String stage;
+        private String customer;
+        private TaskQuery.Due due;
+        private Integer minPriority;
+        private String text;
+        private TaskQuery.Sort sort = TaskQuery.Sort.DUE;
+
+        Q scope(TaskQuery.Scope v) { scope = v; return this; }
+        Q stage(String v) { stage = v; return this; }
+        Q customer(String v) { customer = v; return this; }
+        Q due(TaskQuery.Due v) { due = v; return this; }
+        Q minPriority(int v) { minPriority = v; return this; }
+        Q text(String v) { text = v; return this; }
+        Q sort(TaskQuery.Sort v) { sort = v; return this; }
+
+        TaskQuery build() {
+            return new TaskQuery(scope, null, stage, customer, due, null, minPriority, null, text, sort);
+        }
+    }
+}
