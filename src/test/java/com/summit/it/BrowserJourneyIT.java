@@ -106,6 +106,14 @@ class BrowserJourneyIT extends LocalAppIT {
 
         driver.findElement(By.id("task-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+
+        // live list: a task that becomes the rep's work appears without a reload, with a notification (Push)
+        opportunities.create(new NewOpportunity(customer.id(), "售后备件逆向物流", null, new BigDecimal("300000"),
+                Set.of(LogisticsService.DISTRIBUTION)), rep);
+        wait.until(d -> cellTexts().contains("售后备件逆向物流"));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.includes('新任务'));"));
+        Browser.screenshot(driver, "03b-inbox-live");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(opportunities.find(opportunity.id()).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION));
 

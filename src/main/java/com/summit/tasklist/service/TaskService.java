@@ -44,6 +44,7 @@ public class TaskService {
 
     private final HumanTaskRepository tasks;
     private final SavedFilterRepository filters;
+    private final TaskBroadcaster broadcaster;
     private final ProcessEngine engine;
     private final TaskEngine taskEngine;
     private final FormValidator validator;
@@ -54,10 +55,11 @@ public class TaskService {
     private final Messages messages;
     private final ObjectMapper json;
 
-    TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
+    TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, ProcessModels models, Messages messages, ObjectMapper json) {
         this.tasks = tasks;
         this.filters = filters;
+        this.broadcaster = broadcaster;
         this.engine = engine;
         this.taskEngine = taskEngine;
         this.validator = validator;
@@ -74,7 +76,10 @@ public class TaskService {
     public boolean capture(NewTask task) {
         boolean inserted = tasks.insertIfAbsent(task);
         if (inserted) {
-            tasks.findByJobKey(task.jobKey()).ifPresent(t -> tasks.addEvent(t, TaskEvent.Type.CREATED, null, t.assignee()));
+            tasks.findByJobKey(task.jobKey()).ifPresent(t -> {
+                tasks.addEvent(t, TaskEvent.Type.CREATED, null, t.assignee());
+                broadcaster.available(t);
+            });
             log.debug("Captured task {} ({}) of instance {}", task.name(), task.jobKey(), task.processInstanceKey());
         }
         return inserted;
@@ -147,6 +152,11 @@ public class TaskService {
         if (filters.delete(id, user.username()) == 0) {
             throw new UserFacingException("filter.error.notYours");
         }
+    }
+
+    /** Whether a task that became available is for this user: assigned to them, or offered to them or their groups. */
+    public static boolean isFor(HumanTask task, SummitUser user) {
+        return user.username().equals(task.assignee()) || (task.assignee() == null && isCandidate(task, user));
     }
 
     /** Tasks assigned to the user. */
@@ -290,6 +300,7 @@ public class TaskService {
             throw new UserFacingException("task.error.noLongerOpen");
         }
         tasks.addEvent(task, TaskEvent.Type.UNCLAIMED, user.username(), null);
+        tasks.findById(taskId).ifPresent(broadcaster::available);
     }
 
     /** A manager hands a task to another user. */
@@ -307,6 +318,7 @@ public class TaskService {
             throw new UserFacingException("task.error.noLongerOpen");
         }
         tasks.addEvent(task, TaskEvent.Type.ASSIGNED, manager.username(), target.username());
+        tasks.findById(taskId).ifPresent(broadcaster::available);
     }
 
     /** What happened in the task's process instance so far, for anyone who may see the task. */

@@ -9,6 +9,7 @@ import com.summit.security.service.CurrentUser;
 import com.summit.tasklist.domain.HumanTask;
 import com.summit.tasklist.domain.SavedFilter;
 import com.summit.tasklist.domain.TaskQuery;
+import com.summit.tasklist.service.TaskBroadcaster;
 import com.summit.tasklist.service.TaskRow;
 import com.summit.tasklist.service.TaskService;
 import com.vaadin.flow.component.button.Button;
@@ -49,6 +50,8 @@ import java.util.Map;
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient TaskService tasks;
+    private final transient TaskBroadcaster broadcaster;
+    private transient Runnable unregister;
     private final transient SummitUser user;
     private final Grid<TaskRow> grid = new Grid<>();
     private final Map<Tab, TaskQuery.Scope> scopes = new LinkedHashMap<>();
@@ -66,8 +69,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<SavedFilter> saved = new ComboBox<>();
     private final Span count = new Span();
 
-    public InboxView(TaskService tasks, CurrentUser currentUser) {
+    public InboxView(TaskService tasks, TaskBroadcaster broadcaster, CurrentUser currentUser) {
         this.tasks = tasks;
+        this.broadcaster = broadcaster;
         this.user = currentUser.require();
         addClassName("summit-page");
         setSizeFull();
@@ -103,6 +107,33 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         add(bar, filters(), grid);
         expand(grid);
         refresh();
+    }
+
+    /** A task that becomes this user's work appears without a reload, with a notification (Vaadin Push). */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var ui = attachEvent.getUI();
+        unregister = broadcaster.register(event -> {
+            if (TaskService.isFor(event.task(), user)) {
+                ui.access(() -> {
+                    refresh();
+                    var n = com.vaadin.flow.component.notification.Notification.show(
+                            getTranslation("inbox.newTask", event.task().name()), 5000,
+                            com.vaadin.flow.component.notification.Notification.Position.BOTTOM_END);
+                    n.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_PRIMARY);
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        if (unregister != null) {
+            unregister.run();
+            unregister = null;
+        }
+        super.onDetach(detachEvent);
     }
 
     private void scope(String key, TaskQuery.Scope scope, String id) {
