@@ -68,17 +68,39 @@ public class HumanTaskRepository {
      * variables (customer, stage, free text), so every process's tasks can be filtered the same way.
      */
     public List<HumanTask> find(TaskQuery q, String username, java.util.Collection<String> groups, java.time.ZoneId zone, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from human_task where ");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("user", username);
         params.put("groups", String.join("\u001f", groups));
-        switch (q.scopeOrDefault()) {
-            case INBOX -> sql.append("state = 'OPEN' and (assignee = :user or (assignee is null and (candidate_groups && string_to_array(:groups, chr(31)) or :user = any(candidate_users))))");
-            case MINE -> sql.append("state = 'OPEN' and assignee = :user");
-            case CLAIMABLE -> sql.append("state = 'OPEN' and assignee is null and (candidate_groups && string_to_array(:groups, chr(31)) or :user = any(candidate_users))");
-            case ALL -> sql.append("state = 'OPEN'");
-            case DONE -> sql.append("state = 'COMPLETED' and completed_by = :user");
-        }
+        params.put("limit", limit);
+        String filters = filters(q, zone, params);
+        String order = switch (q.sortOrDefault()) {
+            case DUE -> " order by due_at, priority desc, id";
+            case PRIORITY -> " order by priority desc, due_at, id";
+            case CREATED -> q.scopeOrDefault() == TaskQuery.Scope.DONE ? " order by completed_at desc, id desc" : " order by created_at desc, id desc";
+        };
+        String select = "select " + COLUMNS + " from human_task where ";
+        String mine = "state = 'OPEN' and assignee = :user";
+        String ofMyGroups = "state = 'OPEN' and assignee is null and candidate_groups && string_to_array(:groups, chr(31))";
+        String offeredToMe = "state = 'OPEN' and assignee is null and candidate_users @> array[cast(:user as text)]"
+                + " and not (candidate_groups && string_to_array(:groups, chr(31)))";
+        String sql = switch (q.scopeOrDefault()) {
+            // Three ordered ranges, each cut at the limit, merged: every branch can walk an index in order
+            // instead of sorting all of a user's tasks (see V6__inbox_indexes.sql and bench/RESULTS.md).
+            case INBOX -> "select * from ((" + select + mine + filters + order + " limit :limit) union all ("
+                    + select + ofMyGroups + filters + order + " limit :limit) union all ("
+                    + select + offeredToMe + filters + order + " limit :limit)) t" + order + " limit :limit";
+            case MINE -> select + mine + filters + order + " limit :limit";
+            case CLAIMABLE -> "select * from ((" + select + ofMyGroups + filters + order + " limit :limit) union all ("
+                    + select + offeredToMe + filters + order + " limit :limit)) t" + order + " limit :limit";
+            case ALL -> select + "state = 'OPEN'" + filters + order + " limit :limit";
+            case DONE -> select + "state = 'COMPLETED' and completed_by = :user" + filters + order + " limit :limit";
+        };
+        return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    /** The filters as SQL conditions on human_task's own columns and variables; every value is a parameter. */
+    private static String filters(TaskQuery q, java.time.ZoneId zone, java.util.Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (q.bpmnProcessId() != null && !q.bpmnProcessId().isBlank()) {
             sql.append(" and bpmn_process_id = :process");
             params.put("process", q.bpmnProcessId());
@@ -122,14 +144,7 @@ public class HumanTaskRepository {
             sql.append(" and (name ilike :text or variables::text ilike :text)");
             params.put("text", "%" + like(q.text().strip()) + "%");
         }
-        sql.append(switch (q.sortOrDefault()) {
-            case DUE -> " order by due_at nulls last, priority desc, id";
-            case PRIORITY -> " order by priority desc, due_at nulls last, id";
-            case CREATED -> q.scopeOrDefault() == TaskQuery.Scope.DONE ? " order by completed_at desc, id desc" : " order by created_at desc, id desc";
-        });
-        sql.append(" limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return sql.toString();
     }
 
     /** Distinct values of one expression over the open tasks (only fixed expressions, never user input). */
