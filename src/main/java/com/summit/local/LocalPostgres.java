@@ -60,6 +60,8 @@ final class LocalPostgres implements AutoCloseable {
         config.setUsername("postgres");
         config.setMaximumPoolSize(20);
         config.setPoolName("summit-local");
+        // as spring.datasource.hikari.connection-init-sql in prod: plan each query with its values
+        config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
         dataSource = new HikariDataSource(config);
         log.info("Embedded PostgreSQL ready on 127.0.0.1:{} ({} ms), data in {}", port,
                 (System.nanoTime() - started) / 1_000_000, dataDirectory.toAbsolutePath().normalize());

@@ -88,14 +88,22 @@ public class HumanTaskRepository {
             // instead of sorting all of a user's tasks (see V6__inbox_indexes.sql and bench/RESULTS.md).
             case INBOX -> "select * from ((" + select + mine + filters + order + " limit :limit) union all ("
                     + select + ofMyGroups + filters + order + " limit :limit) union all ("
-                    + select + offeredToMe + filters + order + " limit :limit)) t" + order + " limit :limit";
+                    + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
             case MINE -> select + mine + filters + order + " limit :limit";
             case CLAIMABLE -> "select * from ((" + select + ofMyGroups + filters + order + " limit :limit) union all ("
-                    + select + offeredToMe + filters + order + " limit :limit)) t" + order + " limit :limit";
+                    + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
             case ALL -> select + "state = 'OPEN'" + filters + order + " limit :limit";
             case DONE -> select + "state = 'COMPLETED' and completed_by = :user" + filters + order + " limit :limit";
         };
         return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    /**
+     * Tasks offered to a named user are rare: found through their GIN index first, then sorted. The
+     * {@code offset 0} fence keeps the planner from walking the due-date index over every unassigned task.
+     */
+    private static String fenced(String query) {
+        return "select * from (" + query + " offset 0) offered";
     }
 
     /** The filters as SQL conditions on human_task's own columns and variables; every value is a parameter. */
