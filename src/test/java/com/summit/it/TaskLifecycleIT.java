@@ -68,6 +68,17 @@ class TaskLifecycleIT extends LocalAppIT {
         assertThat(tasks.find(row.task().id()).orElseThrow().state()).isEqualTo(TaskState.CANCELED);
     }
 
+    @Test
+    void aJobKeyThatANewEngineRunHandsOutAgainIsANewTask() {
+        var first = new com.summit.tasklist.domain.NewTask(987_654_321L, "epoch-before", 1L, 1L, "test-deadline", "Task_Answer", 2L,
+                "限时答复", null, "zhangwei", java.util.List.of(), java.util.List.of(), null, null, 50, "{}", null);
+        var again = new com.summit.tasklist.domain.NewTask(987_654_321L, "epoch-after", 1L, 1L, "test-deadline", "Task_Answer", 2L,
+                "限时答复", null, "zhangwei", java.util.List.of(), java.util.List.of(), null, null, 50, "{}", null);
+        assertThat(tasks.capture(first)).isTrue();
+        assertThat(tasks.capture(first)).as("the same job of the same engine run").isFalse();
+        assertThat(tasks.capture(again)).as("the same key from a restarted embedded engine").isTrue();
+    }
+
     private long start(String deadline) {
         return client.newCreateInstanceCommand().bpmnProcessId("test-deadline").latestVersion()
                 .variables(Map.of("deadline", deadline, "customerName", "测试客户")).send().join().getProcessInstanceKey();

@@ -34,7 +34,7 @@ public class HumanTaskRepository {
                 values (:jobKey, :epoch, :pi, :pd, :bpmnProcessId, :elementId, :ei, :name, :formKey, :assignee,
                     string_to_array(:groups, chr(31)), string_to_array(:users, chr(31)), :dueAt, :followUpAt, :priority,
                     cast(:variables as jsonb), :opportunityId)
-                on conflict (job_key) do nothing""")
+                on conflict (engine_epoch, job_key) do nothing""")
                 .param("jobKey", t.jobKey())
                 .param("epoch", t.engineEpoch())
                 .param("pi", t.processInstanceKey())
@@ -59,8 +59,9 @@ public class HumanTaskRepository {
         return jdbc.sql("select " + COLUMNS + " from human_task where id = :id").param("id", id).query(this::map).optional();
     }
 
-    public Optional<HumanTask> findByJobKey(long jobKey) {
-        return jdbc.sql("select " + COLUMNS + " from human_task where job_key = :k").param("k", jobKey).query(this::map).optional();
+    public Optional<HumanTask> findByJobKey(String epoch, long jobKey) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where engine_epoch = :e and job_key = :k")
+                .param("e", epoch).param("k", jobKey).query(this::map).optional();
     }
 
     /**
@@ -249,13 +250,13 @@ public class HumanTaskRepository {
                 .param("actor", actor).param("target", target).update();
     }
 
-    /** The history of the process instance the task belongs to, oldest first. */
-    public List<TaskEvent> historyOfInstance(long processInstanceKey) {
+    /** The history of the process instance the task belongs to, oldest first (instance keys repeat across engine epochs). */
+    public List<TaskEvent> historyOfInstance(HumanTask task) {
         return jdbc.sql("""
                 select e.task_id, t.name, e.type, e.actor, e.target, e.created_at
                 from task_event e join human_task t on t.id = e.task_id
-                where e.process_instance_key = :pi order by e.id""")
-                .param("pi", processInstanceKey)
+                where e.process_instance_key = :pi and t.engine_epoch = :epoch order by e.id""")
+                .param("pi", task.processInstanceKey()).param("epoch", task.engineEpoch())
                 .query((rs, n) -> new TaskEvent(rs.getLong(1), rs.getString(2), TaskEvent.Type.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .list();
@@ -267,9 +268,11 @@ public class HumanTaskRepository {
     }
 
     /** The comments on every task of the instance, oldest first: a conversation follows the case, not one step. */
-    public List<TaskComment> commentsOfInstance(long processInstanceKey) {
-        return jdbc.sql("select id, task_id, author, body, created_at from task_comment where process_instance_key = :pi order by id")
-                .param("pi", processInstanceKey)
+    public List<TaskComment> commentsOfInstance(HumanTask task) {
+        return jdbc.sql("""
+                select c.id, c.task_id, c.author, c.body, c.created_at from task_comment c join human_task t on t.id = c.task_id
+                where c.process_instance_key = :pi and t.engine_epoch = :epoch order by c.id""")
+                .param("pi", task.processInstanceKey()).param("epoch", task.engineEpoch())
                 .query((rs, n) -> new TaskComment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant()))
                 .list();

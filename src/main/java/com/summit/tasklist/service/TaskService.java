@@ -76,7 +76,7 @@ public class TaskService {
     public boolean capture(NewTask task) {
         boolean inserted = tasks.insertIfAbsent(task);
         if (inserted) {
-            tasks.findByJobKey(task.jobKey()).ifPresent(t -> {
+            tasks.findByJobKey(task.engineEpoch(), task.jobKey()).ifPresent(t -> {
                 tasks.addEvent(t, TaskEvent.Type.CREATED, null, t.assignee());
                 broadcaster.available(t);
             });
@@ -327,7 +327,7 @@ public class TaskService {
         if (!maySee(task, user)) {
             throw new UserFacingException("task.error.forbidden");
         }
-        return tasks.historyOfInstance(task.processInstanceKey());
+        return tasks.historyOfInstance(task);
     }
 
     public static final int COMMENT_MAX = 2000;
@@ -363,7 +363,7 @@ public class TaskService {
         if (!maySee(task, user)) {
             throw new UserFacingException("task.error.forbidden");
         }
-        return tasks.commentsOfInstance(task.processInstanceKey());
+        return tasks.commentsOfInstance(task);
     }
 
     /**
