@@ -105,7 +105,7 @@ public class TaskService {
     }
 
     public List<TaskRow> inbox(SummitUser user, Locale locale) {
-        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
+        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(rowMaker(locale)).toList();
     }
 
     /** The inbox as the user asked for it: scope, filters, order. Everyone's tasks are for managers only. */
@@ -114,7 +114,7 @@ public class TaskService {
             throw new UserFacingException("task.error.forbidden");
         }
         return tasks.find(query, user.username(), user.groups(), Locales.ZONE, INBOX_LIMIT).stream()
-                .map(t -> row(t, locale)).toList();
+                .map(rowMaker(locale)).toList();
     }
 
     public static final int FILTER_NAME_MAX = 60;
@@ -162,13 +162,13 @@ public class TaskService {
     /** Tasks assigned to the user. */
     public List<TaskRow> assignedTo(SummitUser user, Locale locale) {
         return tasks.findOpenFor(user.username(), List.of(), INBOX_LIMIT).stream()
-                .filter(t -> user.username().equals(t.assignee())).map(t -> row(t, locale)).toList();
+                .filter(t -> user.username().equals(t.assignee())).map(rowMaker(locale)).toList();
     }
 
     /** Unassigned tasks offered to the user or one of their groups: theirs to claim. */
     public List<TaskRow> claimable(SummitUser user, Locale locale) {
         return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream()
-                .filter(t -> t.assignee() == null).map(t -> row(t, locale)).toList();
+                .filter(t -> t.assignee() == null).map(rowMaker(locale)).toList();
     }
 
     /** Every open task, for managers. */
@@ -176,17 +176,21 @@ public class TaskService {
         if (!isManager(user)) {
             throw new UserFacingException("task.error.forbidden");
         }
-        return tasks.findAllOpen(INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
+        return tasks.findAllOpen(INBOX_LIMIT).stream().map(rowMaker(locale)).toList();
     }
 
     public List<TaskRow> completedBy(SummitUser user, Locale locale) {
-        return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(t -> row(t, locale)).toList();
+        return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(rowMaker(locale)).toList();
     }
 
-    private TaskRow row(HumanTask task, Locale locale) {
-        Map<String, Object> vars = variables(task);
-        String assignee = task.assignee() == null ? null : users.find(task.assignee()).map(SummitUser::displayName).orElse(task.assignee());
-        return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")), assignee);
+    /** Rows of one list share one lookup of display names (not one per row). */
+    private java.util.function.Function<HumanTask, TaskRow> rowMaker(Locale locale) {
+        Map<String, String> names = users.displayNames();
+        return task -> {
+            Map<String, Object> vars = variables(task);
+            String assignee = task.assignee() == null ? null : names.getOrDefault(task.assignee(), task.assignee());
+            return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")), assignee);
+        };
     }
 
     /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */
