@@ -48,6 +48,65 @@ public class ProcessModels {
         return names;
     }
 
+    /**
+     * A process that people start from the task list: its none start event links a form ({@code
+     * zeebe:formDefinition formId}). Who may start it is the model's {@code summit:starterGroups} property on the
+     * process (comma-separated groups); without it, every signed-in user may.
+     */
+    public record StartableProcess(String bpmnProcessId, String name, String formId, java.util.Set<String> starterGroups) {
+
+        public boolean mayBeStartedBy(java.util.Collection<String> groups) {
+            return starterGroups.isEmpty() || groups.stream().anyMatch(starterGroups::contains);
+        }
+    }
+
+    public static final String STARTER_GROUPS_PROPERTY = "summit:starterGroups";
+
+    /** The latest version of every deployed process that has a start form, by name. */
+    public java.util.List<StartableProcess> startable() {
+        java.util.List<StartableProcess> result = new java.util.ArrayList<>();
+        for (var entry : processes.latestXmlById().entrySet()) {
+            try {
+                BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(entry.getValue().getBytes(StandardCharsets.UTF_8)));
+                if (!(model.getModelElementById(entry.getKey()) instanceof io.camunda.zeebe.model.bpmn.instance.Process process)) {
+                    continue;
+                }
+                startForm(process).ifPresent(formId -> result.add(new StartableProcess(entry.getKey(),
+                        process.getName() == null || process.getName().isBlank() ? entry.getKey() : process.getName().strip(),
+                        formId, starterGroups(process))));
+            } catch (RuntimeException e) {
+                // a model that does not parse cannot be started from here
+            }
+        }
+        result.sort(java.util.Comparator.comparing(StartableProcess::name));
+        return result;
+    }
+
+    public Optional<StartableProcess> startable(String bpmnProcessId) {
+        return startable().stream().filter(p -> p.bpmnProcessId().equals(bpmnProcessId)).findFirst();
+    }
+
+    private static Optional<String> startForm(io.camunda.zeebe.model.bpmn.instance.Process process) {
+        return process.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.StartEvent.class).stream()
+                .filter(start -> start.getEventDefinitions().isEmpty())
+                .map(start -> start.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class))
+                .filter(form -> form != null && form.getFormId() != null && !form.getFormId().isBlank())
+                .map(form -> form.getFormId().strip())
+                .findFirst();
+    }
+
+    private static java.util.Set<String> starterGroups(io.camunda.zeebe.model.bpmn.instance.Process process) {
+        var properties = process.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties.class);
+        if (properties == null) {
+            return java.util.Set.of();
+        }
+        return properties.getProperties().stream()
+                .filter(p -> STARTER_GROUPS_PROPERTY.equals(p.getName()) && p.getValue() != null)
+                .flatMap(p -> java.util.Arrays.stream(p.getValue().split(",")))
+                .map(String::strip).filter(g -> !g.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The name the modeller gave an element, or its id when it has none. */
     public String elementName(long processDefinitionKey, String elementId) {
         BpmnModelInstance model = parsed.computeIfAbsent(processDefinitionKey, key -> processes.xml(key)

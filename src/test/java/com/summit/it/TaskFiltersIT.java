@@ -1,5 +1,10 @@
 package com.summit.it;
 
+import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.CustomerTier;
+import com.summit.customer.domain.Industry;
+import com.summit.customer.service.CustomerService;
+import com.summit.customer.service.NewCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +37,7 @@ class TaskFiltersIT extends LocalAppIT {
     @Autowired ProcessEngine engine;
     @Autowired TaskService tasks;
     @Autowired UserService users;
+    @Autowired CustomerService customers;
 
     private SummitUser rep;
     private final String marker = "批次" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,6 +79,49 @@ class TaskFiltersIT extends LocalAppIT {
                 .isInstanceOf(UserFacingException.class);
         assertThat(tasks.find(query().scope(TaskQuery.Scope.ALL).text(marker).build(), users.find("lina").orElseThrow(), Locales.ZH_CN))
                 .hasSize(3);
+    }
+
+    @Test
+    void groupTasksAreFilteredByCustomerTierAndSortedLikeMyOwn() {
+        engine.deploy("test-filter-group.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("test-filter-group")
+                .startEvent()
+                .userTask("Task_Visit", t -> t.name("拜访客户").zeebeCandidateGroups("华东大客户部")
+                        .zeebeDueDateExpression("due").zeebeTaskHeader("priority", "60"))
+                .endEvent().done()).getBytes(StandardCharsets.UTF_8));
+        Customer strategic = customers.create(new NewCustomer("战略" + marker, null, Industry.AUTOMOTIVE, "上海"), rep);
+        customers.assignTier(strategic.id(), CustomerTier.STRATEGIC);
+        Customer ordinary = customers.create(new NewCustomer("普通" + marker, null, Industry.RETAIL, "上海"), rep);
+        long first = visit(strategic, Instant.now().plus(Duration.ofDays(2)));
+        awaitClaimable(1);
+        long second = visit(ordinary, Instant.now().plus(Duration.ofDays(1)));
+        awaitClaimable(2);
+
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).tier("STRATEGIC").build())).containsExactly(first);
+        assertThat(instances(query().text(marker).tier("ORDINARY").build())).containsExactly(second);
+        assertThat(instances(query().text(marker).tier("IMPORTANT").build())).isEmpty();
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).sort(TaskQuery.Sort.DUE).build())).containsExactly(second, first);
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).sort(TaskQuery.Sort.CREATED).build())).containsExactly(second, first);
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).minPriority(60).build())).containsExactly(second, first);
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).minPriority(61).build())).isEmpty();
+
+        // a task leaves the group's list when someone takes it, and comes back when it is given back
+        long secondTask = tasks.find(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).tier("ORDINARY").build(), rep, Locales.ZH_CN)
+                .getFirst().task().id();
+        tasks.claim(secondTask, rep);
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).build())).containsExactly(first);
+        assertThat(instances(query().scope(TaskQuery.Scope.MINE).text(marker).build())).containsExactly(second);
+        tasks.unclaim(secondTask, rep);
+        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).build())).containsExactly(second, first);
+    }
+
+    private long visit(Customer customer, Instant due) {
+        return client.newCreateInstanceCommand().bpmnProcessId("test-filter-group").latestVersion()
+                .variables(Map.of("customerId", customer.id(), "customerName", customer.name(), "due", due.toString()))
+                .send().join().getProcessInstanceKey();
+    }
+
+    private void awaitClaimable(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).build()).size() == count);
     }
 
     @Test
@@ -124,6 +173,7 @@ class TaskFiltersIT extends LocalAppIT {
         private TaskQuery.Scope scope = TaskQuery.Scope.INBOX;
         private String stage;
         private String customer;
+        private String tier;
         private TaskQuery.Due due;
         private Integer minPriority;
         private String text;
@@ -133,12 +183,13 @@ class TaskFiltersIT extends LocalAppIT {
         Q stage(String v) { stage = v; return this; }
         Q customer(String v) { customer = v; return this; }
         Q due(TaskQuery.Due v) { due = v; return this; }
+        Q tier(String v) { tier = v; return this; }
         Q minPriority(int v) { minPriority = v; return this; }
         Q text(String v) { text = v; return this; }
         Q sort(TaskQuery.Sort v) { sort = v; return this; }
 
         TaskQuery build() {
-            return new TaskQuery(scope, null, stage, customer, due, null, minPriority, null, text, sort);
+            return new TaskQuery(scope, null, stage, customer, tier, due, null, minPriority, null, text, sort);
         }
     }
 }

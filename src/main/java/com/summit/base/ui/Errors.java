@@ -61,6 +61,12 @@ public final class Errors {
         }
     }
 
+    /** A refusal the browser already put in words (for example, a file the upload would not take). */
+    public static void showText(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
     public static void success(String text) {
         Notification n = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);

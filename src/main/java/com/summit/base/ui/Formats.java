@@ -28,4 +28,15 @@ public final class Formats {
     public static String cny(BigDecimal amount) {
         return amount == null ? "—" : NumberFormat.getCurrencyInstance(Locale.CHINA).format(amount);
     }
+
+    /** A file size the way people read it: 812 B, 45.3 KB, 2.1 MB. */
+    public static String fileSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
 }

@@ -3,4 +3,4 @@ package com.summit.customer.domain;
 import java.time.Instant;
 
 public record Customer(long id, String name, String creditCode, Industry industry, String region, String ownerUsername,
-        Instant createdAt) {}
+        CustomerTier tier, Instant createdAt) {}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CustomerRepository {
 
-    private static final String COLUMNS = "id, name, credit_code, industry, region, owner_username, created_at";
+    private static final String COLUMNS = "id, name, credit_code, industry, region, owner_username, tier, created_at";
     private final JdbcClient jdbc;
 
     CustomerRepository(JdbcClient jdbc) {
@@ -45,6 +45,12 @@ public class CustomerRepository {
                 .param("o", owner).query(this::map).list();
     }
 
+    /** Sets the value tier; the tiering rules of issue #6 call this, and demo data does. */
+    public void updateTier(long id, CustomerTier tier) {
+        jdbc.sql("update customer set tier = :tier, version = version + 1 where id = :id")
+                .param("id", id).param("tier", tier.name()).update();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from customer").query(Long.class).single();
     }
@@ -52,6 +58,6 @@ public class CustomerRepository {
     private Customer map(ResultSet rs, int row) throws SQLException {
         String industry = rs.getString(4);
         return new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), industry == null ? null : Industry.valueOf(industry),
-                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant());
+                rs.getString(5), rs.getString(6), CustomerTier.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant());
     }
 }

@@ -3,6 +3,7 @@ package com.summit.customer.service;
 import com.summit.base.FieldError;
 import com.summit.base.ValidationException;
 import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.CustomerTier;
 import com.summit.customer.domain.CustomerRepository;
 import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
@@ -67,6 +68,14 @@ public class CustomerService {
 
     public Optional<Customer> findVisible(long id, SummitUser user) {
         return customers.findById(id).filter(c -> seesAll(user) || c.ownerUsername().equals(user.username()));
+    }
+
+    /**
+     * Sets a customer's value tier as given (demo data, from the seeds' cases). The tiering rules that compute it
+     * from revenue, profit and pipeline come with issue #6.
+     */
+    public void assignTier(long id, CustomerTier tier) {
+        customers.updateTier(id, tier);
     }
 
     public long count() {

@@ -1,6 +1,7 @@
 package com.summit.opportunity.service;
 
 import com.summit.base.i18n.Messages;
+import com.summit.customer.service.CustomerService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.OpportunityRepository;
 import com.summit.tasklist.domain.HumanTask;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 class OpportunityTaskContext implements TaskContextProvider {
 
     private final OpportunityRepository opportunities;
+    private final CustomerService customers;
     private final Messages messages;
 
-    OpportunityTaskContext(OpportunityRepository opportunities, Messages messages) {
+    OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, Messages messages) {
         this.opportunities = opportunities;
+        this.customers = customers;
         this.messages = messages;
     }
 
@@ -36,6 +39,7 @@ class OpportunityTaskContext implements TaskContextProvider {
         String services = o.services().stream().map(s -> t(s.messageKey(), locale)).sorted().collect(Collectors.joining(t("common.listSeparator", locale)));
         return List.of(
                 new ContextItem(t("context.customer", locale), o.customerName()),
+                new ContextItem(t("context.tier", locale), customers.find(o.customerId()).map(c -> t(c.tier().messageKey(), locale)).orElse("—")),
                 new ContextItem(t("context.opportunity", locale), o.name()),
                 new ContextItem(t("context.stage", locale), o.stage().number() + " · " + t(o.stage().messageKey(), locale)),
                 new ContextItem(t("context.amount", locale), cny.format(o.amount())),

@@ -69,6 +69,14 @@ public class HumanTaskRepository {
      * variables (customer, stage, free text), so every process's tasks can be filtered the same way.
      */
     public List<HumanTask> find(TaskQuery q, String username, java.util.Collection<String> groups, java.time.ZoneId zone, int limit) {
+        Prepared query = prepare(q, username, groups, zone, limit);
+        return jdbc.sql(query.sql()).params(query.params()).query(this::map).list();
+    }
+
+    /** A query's SQL and parameters (the inbox benchmark explains them). */
+    record Prepared(String sql, java.util.Map<String, Object> params) {}
+
+    Prepared prepare(TaskQuery q, String username, java.util.Collection<String> groups, java.time.ZoneId zone, int limit) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("user", username);
         params.put("groups", String.join("\u001f", groups));
@@ -81,22 +89,40 @@ public class HumanTaskRepository {
         };
         String select = "select " + COLUMNS + " from human_task where ";
         String mine = "state = 'OPEN' and assignee = :user";
-        String ofMyGroups = "state = 'OPEN' and assignee is null and candidate_groups && string_to_array(:groups, chr(31))";
         String offeredToMe = "state = 'OPEN' and assignee is null and candidate_users @> array[cast(:user as text)]"
                 + " and not (candidate_groups && string_to_array(:groups, chr(31)))";
+        String ofMyGroups = select + "id in (" + groupOffers(q, filters) + ")";
         String sql = switch (q.scopeOrDefault()) {
-            // Three ordered ranges, each cut at the limit, merged: every branch can walk an index in order
-            // instead of sorting all of a user's tasks (see V6__inbox_indexes.sql and bench/RESULTS.md).
+            // Ordered ranges, each cut at the limit, merged: every branch walks an index in the wanted order
+            // instead of sorting all of a user's tasks (see V6, V8 and bench/RESULTS.md).
             case INBOX -> "select * from ((" + select + mine + filters + order + " limit :limit) union all ("
-                    + select + ofMyGroups + filters + order + " limit :limit) union all ("
+                    + ofMyGroups + order + " limit :limit) union all ("
                     + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
             case MINE -> select + mine + filters + order + " limit :limit";
-            case CLAIMABLE -> "select * from ((" + select + ofMyGroups + filters + order + " limit :limit) union all ("
+            case CLAIMABLE -> "select * from ((" + ofMyGroups + order + " limit :limit) union all ("
                     + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
             case ALL -> select + "state = 'OPEN'" + filters + order + " limit :limit";
             case DONE -> select + "state = 'COMPLETED' and completed_by = :user" + filters + order + " limit :limit";
         };
-        return jdbc.sql(sql).params(params).query(this::map).list();
+        return new Prepared(sql, params);
+    }
+
+    /**
+     * The ids of the first open unassigned tasks of each of my groups, in the wanted order: one short range of
+     * task_group_offer per group (kept by a trigger, V8), each task checked against the filters as it is read.
+     * A task offered to two of my groups comes twice; the caller's {@code id in} keeps it once.
+     */
+    private static String groupOffers(TaskQuery q, String filters) {
+        String order = switch (q.sortOrDefault()) {
+            case DUE -> " order by offer_due, offer_priority desc, task_id";
+            case PRIORITY -> " order by offer_priority desc, offer_due, task_id";
+            case CREATED -> " order by offer_created desc, task_id desc";
+        };
+        // without filters the offer rows alone decide: one index range per group, no task read until the page
+        String from = filters.isEmpty() ? "task_group_offer"
+                : "task_group_offer join human_task on human_task.id = task_group_offer.task_id";
+        return "select o.task_id from unnest(string_to_array(:groups, chr(31))) as my(grp) cross join lateral ("
+                + "select task_id from " + from + " where offer_group = my.grp" + filters + order + " limit :limit) o";
     }
 
     /**
@@ -121,6 +147,12 @@ public class HumanTaskRepository {
         if (q.customer() != null && !q.customer().isBlank()) {
             sql.append(" and variables->>'customerName' ilike :customer");
             params.put("customer", "%" + like(q.customer().strip()) + "%");
+        }
+        if (q.customerTier() != null && !q.customerTier().isBlank()) {
+            sql.append(" and exists (select 1 from customer c where c.tier = :customerTier and (c.id = (select o.customer_id from opportunity o"
+                    + " where o.id = human_task.opportunity_id) or c.id = case when human_task.variables->>'customerId' ~ '^[0-9]{1,18}$'"
+                    + " then cast(human_task.variables->>'customerId' as bigint) end))");
+            params.put("customerTier", q.customerTier());
         }
         if (q.candidateGroup() != null && !q.candidateGroup().isBlank()) {
             sql.append(" and :candidateGroup = any(candidate_groups)");

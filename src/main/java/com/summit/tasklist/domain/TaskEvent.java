@@ -11,6 +11,8 @@ public record TaskEvent(long taskId, String taskName, Type type, String actor, S
         UNCLAIMED,
         ASSIGNED,
         COMPLETED,
-        CANCELED
+        CANCELED,
+        ATTACHED,
+        REMOVED_ATTACHMENT
     }
 }

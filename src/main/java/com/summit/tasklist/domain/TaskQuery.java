@@ -11,6 +11,8 @@ public record TaskQuery(
         String bpmnProcessId,
         String stage,
         String customer,
+        /** A {@code CustomerTier} name: the tier of the task's customer (through its opportunity, or a customerId variable). */
+        String customerTier,
         Due due,
         LocalDate followUpBefore,
         Integer minPriority,
@@ -43,11 +45,11 @@ public record TaskQuery(
     }
 
     public static TaskQuery inbox() {
-        return new TaskQuery(Scope.INBOX, null, null, null, null, null, null, null, null, Sort.DUE);
+        return new TaskQuery(Scope.INBOX, null, null, null, null, null, null, null, null, null, Sort.DUE);
     }
 
     public TaskQuery withScope(Scope newScope) {
-        return new TaskQuery(newScope, bpmnProcessId, stage, customer, due, followUpBefore, minPriority, candidateGroup, text, sort);
+        return new TaskQuery(newScope, bpmnProcessId, stage, customer, customerTier, due, followUpBefore, minPriority, candidateGroup, text, sort);
     }
 
     public Scope scopeOrDefault() {

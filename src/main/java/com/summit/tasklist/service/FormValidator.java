@@ -225,7 +225,7 @@ public class FormValidator {
     }
 
     private static Object choice(Object raw, List<String> options, String key, String label, List<FieldError> errors) {
-        if (!(raw instanceof String s) || (!options.isEmpty() && !options.contains(s))) {
+        if (!(raw instanceof String s) || (options != null && !options.contains(s))) {
             errors.add(new FieldError(key, label, "form.error.option", label));
             return null;
         }
@@ -234,24 +234,33 @@ public class FormValidator {
 
     private static Object choices(Object raw, List<String> options, String key, String label, List<FieldError> errors) {
         if (!(raw instanceof List<?> list) || list.stream().anyMatch(v -> !(v instanceof String))
-                || (!options.isEmpty() && !options.containsAll(list))) {
+                || (options != null && !options.containsAll(list))) {
             errors.add(new FieldError(key, label, "form.error.option", label));
             return null;
         }
         return List.copyOf(list);
     }
 
-    /** Static options, or the options a task variable offers ({@code valuesKey}). */
+    /**
+     * Static options, or the options a variable offers ({@code valuesKey}; none offered means none allowed), or
+     * null when the form computes them in a way the server cannot check (any value of the right type is taken).
+     */
     private static List<String> options(JsonNode component, Map<String, Object> variables) {
         List<String> options = new ArrayList<>();
         component.path("values").forEach(v -> options.add(v.path("value").asText()));
-        if (options.isEmpty() && component.hasNonNull("valuesKey") && variables.get(component.get("valuesKey").asText()) instanceof List<?> dynamic) {
-            for (Object o : dynamic) {
-                if (o instanceof Map<?, ?> m && m.get("value") != null) {
-                    options.add(m.get("value").toString());
+        if (!options.isEmpty()) {
+            return options;
+        }
+        if (component.hasNonNull("valuesKey")) {
+            if (variables.get(component.get("valuesKey").asText()) instanceof List<?> dynamic) {
+                for (Object o : dynamic) {
+                    if (o instanceof Map<?, ?> m && m.get("value") != null) {
+                        options.add(m.get("value").toString());
+                    }
                 }
             }
+            return options;
         }
-        return options;
+        return null;
     }
 }

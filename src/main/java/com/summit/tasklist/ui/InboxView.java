@@ -2,6 +2,12 @@ package com.summit.tasklist.ui;
 
 import com.summit.base.UserFacingException;
 import com.summit.base.ui.Errors;
+import com.summit.customer.domain.CustomerTier;
+import com.summit.tasklist.service.ProcessStartService;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.summit.base.ui.Formats;
 import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
@@ -60,6 +66,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<String> process = new ComboBox<>();
     private final ComboBox<String> stage = new ComboBox<>();
     private final TextField customer = new TextField();
+    private final Select<CustomerTier> tier = new Select<>();
     private final Select<TaskQuery.Due> due = new Select<>();
     private final DatePicker followUp = new DatePicker();
     private final IntegerField minPriority = new IntegerField();
@@ -69,7 +76,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<SavedFilter> saved = new ComboBox<>();
     private final Span count = new Span();
 
-    public InboxView(TaskService tasks, TaskBroadcaster broadcaster, CurrentUser currentUser) {
+    public InboxView(TaskService tasks, ProcessStartService starts, TaskBroadcaster broadcaster, CurrentUser currentUser) {
         this.tasks = tasks;
         this.broadcaster = broadcaster;
         this.user = currentUser.require();
@@ -89,6 +96,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         count.getStyle().set("color", "var(--lumo-secondary-text-color)");
         count.setId("inbox-count");
         HorizontalLayout bar = new HorizontalLayout(tabs, count, reload);
+        startMenu(starts).ifPresent(bar::add);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(tabs);
@@ -107,6 +115,23 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         add(bar, filters(), grid);
         expand(grid);
         refresh();
+    }
+
+    /** "Start a process": the processes with a start form that this user may start. */
+    private java.util.Optional<MenuBar> startMenu(ProcessStartService starts) {
+        var startable = starts.startable(user);
+        if (startable.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        MenuBar menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_PRIMARY);
+        menu.setId("start-menu");
+        MenuItem root = menu.addItem(new Span(VaadinIcon.PLUS.create(), new Span(" " + getTranslation("start.button"))));
+        for (var process : startable) {
+            root.getSubMenu().addItem(process.name(), e -> getUI().ifPresent(ui -> ui.navigate(StartView.class,
+                    new RouteParameters("processId", process.bpmnProcessId())))).setId("start-" + process.bpmnProcessId());
+        }
+        return java.util.Optional.of(menu);
     }
 
     /** A task that becomes this user's work appears without a reload, with a notification (Vaadin Push). */
@@ -153,6 +178,12 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         stage.setItemLabelGenerator(s -> translated("stage." + s, s));
         customer.setLabel(getTranslation("filter.customer"));
         customer.setValueChangeMode(ValueChangeMode.LAZY);
+        tier.setLabel(getTranslation("filter.customerTier"));
+        tier.setItems(CustomerTier.values());
+        tier.setEmptySelectionAllowed(true);
+        tier.setEmptySelectionCaption(getTranslation("filter.any"));
+        tier.setItemLabelGenerator(t -> t == null ? getTranslation("filter.any") : getTranslation(t.messageKey()));
+        tier.setId("filter-tier");
         due.setLabel(getTranslation("filter.due"));
         due.setItems(TaskQuery.Due.values());
         due.setEmptySelectionAllowed(true);
@@ -179,6 +210,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         process.addValueChangeListener(e -> refreshIf(e.isFromClient()));
         stage.addValueChangeListener(e -> refreshIf(e.isFromClient()));
         customer.addValueChangeListener(e -> refreshIf(e.isFromClient()));
+        tier.addValueChangeListener(e -> refreshIf(e.isFromClient()));
         due.addValueChangeListener(e -> refreshIf(e.isFromClient()));
         followUp.addValueChangeListener(e -> refreshIf(e.isFromClient()));
         minPriority.addValueChangeListener(e -> refreshIf(e.isFromClient()));
@@ -222,7 +254,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         });
         clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        FlexLayout fields = new FlexLayout(process, stage, customer, due, followUp, minPriority, group, text, sort);
+        FlexLayout fields = new FlexLayout(process, stage, customer, tier, due, followUp, minPriority, group, text, sort);
         fields.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         fields.getStyle().set("gap", "var(--lumo-space-m)");
         HorizontalLayout savedBar = new HorizontalLayout(saved, save, delete, clear);
@@ -271,7 +303,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private TaskQuery query() {
-        return new TaskQuery(currentScope(), process.getValue(), stage.getValue(), customer.getValue(), due.getValue(),
+        return new TaskQuery(currentScope(), process.getValue(), stage.getValue(), customer.getValue(),
+                tier.getValue() == null ? null : tier.getValue().name(), due.getValue(),
                 followUp.getValue(), minPriority.getValue(), group.getValue(), text.getValue(), sort.getValue());
     }
 
@@ -279,6 +312,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         process.setValue(q.bpmnProcessId());
         stage.setValue(q.stage());
         customer.setValue(q.customer() == null ? "" : q.customer());
+        tier.setValue(tierOf(q.customerTier()));
         due.setValue(q.due());
         followUp.setValue(q.followUpBefore());
         minPriority.setValue(q.minPriority());
@@ -291,6 +325,11 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
             }
         });
         refresh();
+    }
+
+    /** A saved filter's tier, or none when the name is no longer a tier. */
+    private static CustomerTier tierOf(String name) {
+        return java.util.Arrays.stream(CustomerTier.values()).filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }
 
     private void refreshIf(boolean fromClient) {

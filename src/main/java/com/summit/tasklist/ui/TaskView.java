@@ -13,6 +13,7 @@ import com.summit.security.service.CurrentUser;
 import com.summit.tasklist.service.TaskContextProvider;
 import com.summit.tasklist.service.TaskDetails;
 import com.summit.tasklist.service.TaskOutcome;
+import com.summit.tasklist.service.TaskAttachmentService;
 import com.summit.tasklist.service.TaskService;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -41,12 +42,14 @@ import java.util.List;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient TaskService tasks;
+    private final transient TaskAttachmentService attachments;
     private final transient SummitUser user;
     private final Div errors = new Div();
     private String title = "";
 
-    public TaskView(TaskService tasks, CurrentUser currentUser) {
+    public TaskView(TaskService tasks, TaskAttachmentService attachments, CurrentUser currentUser) {
         this.tasks = tasks;
+        this.attachments = attachments;
         this.user = currentUser.require();
         addClassName("summit-page");
         errors.addClassName("summit-errors");
@@ -140,7 +143,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         dl.append("</dl>");
         context.add(new Html(dl.toString()));
-        VerticalLayout side = new VerticalLayout(context, comments(details), history(details));
+        AttachmentsCard files = new AttachmentsCard(attachments, user, details.task().id(), details.task().isOpen(), tasks.displayNames());
+        VerticalLayout side = new VerticalLayout(context, comments(details), files, history(details));
         side.setPadding(false);
         side.setMinWidth("260px");
         side.setMaxWidth("380px");

@@ -39,6 +39,19 @@ class FormValidatorTest {
     }
 
     @Test
+    void aDynamicSelectTakesOnlyTheOptionsOffered() throws Exception {
+        String start = Files.readString(Path.of("forms/opportunity-start.form"));
+        var offered = java.util.Map.<String, Object>of("customers", List.of(java.util.Map.of("label", "华东家电", "value", "7")));
+        String values = "{\"customer\":\"%s\",\"name\":\"七仓\",\"amount\":100}";
+        assertThat(validator.validate(start, values.formatted("7"), offered, Locales.ZH_CN).errors()).isEmpty();
+        assertThat(texts(validator.validate(start, values.formatted("8"), offered, Locales.ZH_CN).errors(), Locales.ZH_CN))
+                .containsExactly("“客户”的选项无效");
+        // nothing offered: nothing can be chosen
+        assertThat(texts(validator.validate(start, values.formatted("7"), java.util.Map.of(), Locales.ZH_CN).errors(), Locales.ZH_CN))
+                .containsExactly("“客户”的选项无效");
+    }
+
+    @Test
     void missingRequiredValuesAreNamedInChinese() {
         var result = validate("{\"statedNeed\":\"\"}", Locales.ZH_CN);
         assertThat(texts(result.errors(), Locales.ZH_CN)).contains(
