@@ -100,6 +100,14 @@ class BrowserJourneyIT extends LocalAppIT {
         }
         driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("520");
         driver.findElement(By.cssSelector(".fjs-form-field-textfield input:not([readonly])")).sendKeys("下周拜访物流总监");
+        // attach the customer's request; a program dressed up as a PDF is refused in Chinese
+        upload(TaskAttachmentsIT.PDF, "客户询价函.pdf");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-attachment-list"), "客户询价函.pdf"));
+        upload(TaskAttachmentsIT.EXE, "报价单.pdf");
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.includes('与扩展名不符'));"));
+        assertThat(driver.findElement(By.id("task-attachment-list")).getText()).doesNotContain("报价单.pdf");
+        assertThat(driver.findElements(By.cssSelector("#task-attachment-list .summit-attachment-link"))).hasSize(1);
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1900));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => e.scrollTop = 0);");
         Browser.screenshot(driver, "03-task-form");
@@ -144,6 +152,60 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(d -> cellTexts().contains("2 · Need confirmation"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Opportunities", "My tasks", "Sign out");
         Browser.screenshot(driver, "06-opportunities-en");
+    }
+
+    @Test
+    void aRepOpensAnOpportunityFromTheStartFormInTheTaskList() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        customers.create(new NewCustomer("苏州精密电子有限公司", null, Industry.ELECTRONICS_3C, "江苏苏州"), rep);
+        signIn("zhangwei");
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-menu"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-opportunity-lifecycle"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+        driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().anyMatch(e -> e.getText().contains("苏州精密电子")));
+        driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(e -> e.getText().contains("苏州精密电子")).findFirst().orElseThrow().click();
+        driver.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("新品上市华东分拨");
+        driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("1800000");
+        for (WebElement label : driver.findElements(By.cssSelector(".fjs-form-field-checklist label"))) {
+            if (label.getText().contains("干线运输") || label.getText().contains("城市配送")) {
+                label.click();
+            }
+        }
+        driver.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).sendKeys("新机首发周，华东 300 家门店同步到货");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1200));
+        Browser.screenshot(driver, "07-start-form");
+        driver.findElement(By.id("start-submit")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+        wait.until(d -> cellTexts().contains("新品上市华东分拨"));
+        Browser.screenshot(driver, "08-inbox-after-start");
+        assertThat(opportunities.visibleTo(rep)).extracting(Opportunity::name).contains("新品上市华东分拨");
+    }
+
+    private void signIn(String username) {
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));
+        WebElement login = driver.findElement(By.id("login-form"));
+        shadowInput(login, "input[name='username']").sendKeys(username);
+        shadowInput(login, "input[name='password']").sendKeys("summit");
+        shadowInput(login, "vaadin-button[slot='submit'], button[type='submit'], vaadin-button").click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+    }
+
+    /** Picks a file in the task page's upload, as a person would in the file dialog. */
+    private void upload(byte[] content, String fileName) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "it-files",
+                    Long.toString(System.nanoTime())));
+            java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(fileName), content);
+            WebElement input = driver.findElement(By.id("task-upload")).getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+            input.sendKeys(file.toAbsolutePath().toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private WebElement shadowInput(WebElement host, String css) {

@@ -68,6 +68,7 @@ class TaskAttachmentsIT extends LocalAppIT {
         assertThat(contract.contentType()).isEqualTo("application/pdf");
         assertThat(contract.sizeBytes()).isEqualTo(PDF.length);
         attachments.attach(taskId, manager, "现场照片.PNG", PNG);
+        assertRefused(() -> attachments.attach(taskId, manager, "现场照片.PNG", PNG), "“现场照片.PNG”已经上传过了");
 
         assertThat(attachments.list(taskId, legal)).extracting(TaskAttachment::fileName, TaskAttachment::uploadedBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("合同草案 v3.pdf", "wangfang"),

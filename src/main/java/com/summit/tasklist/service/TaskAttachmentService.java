@@ -66,7 +66,11 @@ public class TaskAttachmentService {
         if (!byName.equals(byContent)) {
             throw new UserFacingException("task.attachment.error.content", name, extension.toUpperCase(Locale.ROOT));
         }
-        long id = attachments.insert(task, name, byContent, content, sha256(content), user.username());
+        String sha256 = sha256(content);
+        if (attachments.ofInstance(task).stream().anyMatch(a -> a.sha256().equals(sha256) && a.fileName().equals(name))) {
+            throw new UserFacingException("task.attachment.error.duplicate", name);
+        }
+        long id = attachments.insert(task, name, byContent, content, sha256, user.username());
         tasks.addEvent(task, TaskEvent.Type.ATTACHED, user.username(), name);
         return attachments.findById(id).orElseThrow();
     }

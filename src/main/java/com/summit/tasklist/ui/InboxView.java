@@ -104,7 +104,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("inbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("inbox.col.task")).setFlexGrow(3);
-        grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(4);
+        grid.addColumn(TaskRow::business).setHeader(getTranslation("inbox.col.business")).setFlexGrow(4).setTooltipGenerator(TaskRow::business);
         grid.addColumn(this::assigneeOf).setHeader(getTranslation("inbox.col.assignee")).setAutoWidth(true);
         grid.addComponentColumn(r -> dueBadge(r.task())).setHeader(getTranslation("inbox.col.due")).setAutoWidth(true);
         grid.addColumn(r -> r.task().priority()).setHeader(getTranslation("inbox.col.priority")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
