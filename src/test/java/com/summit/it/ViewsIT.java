@@ -113,6 +113,38 @@ class ViewsIT extends LocalAppIT {
         assertThat(_find(Div.class, spec -> spec.withId("task-context"))).isEmpty();
     }
 
+    @Test
+    void aRepStartsAProcessFromTheInboxMenuAndSeesTheFilesOfATask() {
+        signIn("zhangwei");
+        UI.getCurrent().navigate(InboxView.class);
+        com.vaadin.flow.component.menubar.MenuBar menu = _get(com.vaadin.flow.component.menubar.MenuBar.class, spec -> spec.withId("start-menu"));
+        var items = menu.getItems().getFirst().getSubMenu().getItems();
+        assertThat(items).extracting(i -> i.getElement().getText()).contains("商机生命周期");
+        UI.getCurrent().navigate(com.summit.tasklist.ui.StartView.class, new RouteParameters("processId", "opportunity-lifecycle"));
+        assertThat(_get(Button.class, spec -> spec.withId("start-submit")).getText()).isEqualTo("发起");
+        _get(com.summit.tasklist.ui.FormJsViewer.class);
+
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        long taskId = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.inbox(rep).stream()
+                .filter(r -> rep.username().equals(r.task().assignee())).findFirst()
+                .map(r -> r.task().id()).orElse(null), id -> id != null);
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", Long.toString(taskId)));
+        _get(Div.class, spec -> spec.withId("task-attachments"));
+        assertThat(_find(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("task-upload"))).hasSize(1);
+    }
+
+    @Test
+    void someoneWhoMayStartNothingGetsNoStartMenuAndCannotOpenAStartForm() {
+        signIn("chenjie");
+        UI.getCurrent().navigate(InboxView.class);
+        assertThat(_find(com.vaadin.flow.component.menubar.MenuBar.class, spec -> spec.withId("start-menu")))
+                .allSatisfy(m -> assertThat(m.getItems().getFirst().getSubMenu().getItems())
+                        .extracting(i -> i.getElement().getText()).doesNotContain("商机生命周期"));
+        UI.getCurrent().navigate(com.summit.tasklist.ui.StartView.class, new RouteParameters("processId", "opportunity-lifecycle"));
+        assertThat(_get(Div.class, spec -> spec.withId("start-message")).getElement().getTextRecursively()).isEqualTo("你无权发起“商机生命周期”");
+        assertThat(_find(Button.class, spec -> spec.withId("start-submit"))).isEmpty();
+    }
+
     private void signIn(String username) {
         SummitUser user = users.find(username).orElseThrow();
         List<SimpleGrantedAuthority> authorities = user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();

@@ -1,19 +1,17 @@
 package com.summit.tasklist.service;
 
 import com.summit.tasklist.domain.HumanTask;
+import com.summit.tasklist.domain.HumanTaskRepository;
+import com.summit.tasklist.domain.TaskAvailabilityChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tells open inboxes that a task became someone's work: a new task, a claim given back, an assignment.
- * Listeners are called after the change commits, off the caller's thread. In this JVM only: with several
- * replicas, an inbox on another replica sees the task on its next refresh.
+ * Tells open inboxes that a task became someone's work: a new task, a claim given back, an assignment. The news
+ * goes through PostgreSQL ({@link TaskAvailabilityChannel}), so an inbox open on any replica hears it, and only
+ * once the change has committed. Listeners are called off the caller's thread.
  */
 @Component
 public class TaskBroadcaster {
@@ -22,11 +20,14 @@ public class TaskBroadcaster {
     public record TaskAvailable(HumanTask task) {}
 
     private final Set<Consumer<TaskAvailable>> listeners = ConcurrentHashMap.newKeySet();
-    private final Executor executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "task-broadcaster");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskAvailabilityChannel channel;
+    private final HumanTaskRepository tasks;
+
+    TaskBroadcaster(TaskAvailabilityChannel channel, HumanTaskRepository tasks) {
+        this.channel = channel;
+        this.tasks = tasks;
+        channel.subscribe(this::heard);
+    }
 
     public Runnable register(Consumer<TaskAvailable> listener) {
         listeners.add(listener);
@@ -34,16 +35,17 @@ public class TaskBroadcaster {
     }
 
     void available(HumanTask task) {
-        Runnable send = () -> executor.execute(() -> listeners.forEach(l -> l.accept(new TaskAvailable(task))));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
+        channel.publish(task.id());
+    }
+
+    /** On the channel's thread: the task as it is now, to every open inbox of this replica. */
+    private void heard(long taskId) {
+        if (listeners.isEmpty()) {
+            return;
         }
+        tasks.findById(taskId).filter(HumanTask::isOpen).ifPresent(task -> {
+            TaskAvailable event = new TaskAvailable(task);
+            listeners.forEach(l -> l.accept(event));
+        });
     }
 }
