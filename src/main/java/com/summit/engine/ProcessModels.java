@@ -51,12 +51,13 @@ public class ProcessModels {
     /**
      * A process that people start from the task list: its none start event links a form ({@code
      * zeebe:formDefinition formId}). Who may start it is the model's {@code summit:starterGroups} property on the
-     * process (comma-separated groups); without it, every signed-in user may.
+     * process: comma-separated groups, or {@code *} for every signed-in user. Without it, nobody may: a model
+     * is opened to people on purpose, never by forgetting a property.
      */
     public record StartableProcess(String bpmnProcessId, String name, String formId, java.util.Set<String> starterGroups) {
 
         public boolean mayBeStartedBy(java.util.Collection<String> groups) {
-            return starterGroups.isEmpty() || groups.stream().anyMatch(starterGroups::contains);
+            return starterGroups.contains("*") || groups.stream().anyMatch(starterGroups::contains);
         }
     }
 

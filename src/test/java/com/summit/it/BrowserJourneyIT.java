@@ -157,16 +157,16 @@ class BrowserJourneyIT extends LocalAppIT {
     @Test
     void aRepOpensAnOpportunityFromTheStartFormInTheTaskList() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
-        customers.create(new NewCustomer("苏州精密电子有限公司", null, Industry.ELECTRONICS_3C, "江苏苏州"), rep);
+        customers.create(new NewCustomer("昆山新锐光电有限公司", null, Industry.ELECTRONICS_3C, "江苏苏州"), rep);
         signIn("zhangwei");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-menu"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-opportunity-lifecycle"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
         driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
-        wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().anyMatch(e -> e.getText().contains("苏州精密电子")));
+        wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().anyMatch(e -> e.getText().contains("昆山新锐光电")));
         driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(e -> e.getText().contains("苏州精密电子")).findFirst().orElseThrow().click();
+                .filter(e -> e.getText().contains("昆山新锐光电")).findFirst().orElseThrow().click();
         driver.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("新品上市华东分拨");
         driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("1800000");
         for (WebElement label : driver.findElements(By.cssSelector(".fjs-form-field-checklist label"))) {

@@ -22,6 +22,7 @@ import com.summit.tasklist.service.ProcessStartService;
 import com.summit.tasklist.service.StartForm;
 import com.summit.tasklist.service.TaskRow;
 import com.summit.tasklist.service.TaskService;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -110,6 +111,8 @@ class ProcessStartIT extends LocalAppIT {
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
                     id="d" targetNamespace="http://summit.example/test">
                   <bpmn:process id="%1$s" name="客户参观申请 %2$s" isExecutable="true">
+                    <bpmn:extensionElements><zeebe:properties><zeebe:property name="summit:starterGroups" value="*" />
+                      </zeebe:properties></bpmn:extensionElements>
                     <bpmn:startEvent id="Start"><bpmn:extensionElements><zeebe:formDefinition formId="visit-request-%2$s" /></bpmn:extensionElements>
                       <bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
                     <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_Arrange" />
@@ -121,6 +124,13 @@ class ProcessStartIT extends LocalAppIT {
                 </bpmn:definitions>""").formatted(id, marker).getBytes(StandardCharsets.UTF_8));
 
         assertThat(starts.startable(legal)).extracting(ProcessModels.StartableProcess::bpmnProcessId).contains(id);
+        // the same model without the property: nobody may start it
+        String closed = id + "-closed";
+        engine.deploy(closed + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(closed).name("未开放的流程")
+                .startEvent().zeebeFormId("visit-request-" + marker).endEvent().done()).getBytes(StandardCharsets.UTF_8));
+        assertThat(starts.startable(manager)).extracting(ProcessModels.StartableProcess::bpmnProcessId).doesNotContain(closed);
+        assertThatThrownBy(() -> starts.start(closed, manager, "{\"customerName\": \"鲜达冷链\"}", Locales.ZH_CN))
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(text(e)).isEqualTo("你无权发起“未开放的流程”"));
         assertThatThrownBy(() -> starts.start(id, legal, "{\"visitors\": 50}", Locales.ZH_CN))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e)).containsExactlyInAnyOrder(
                         "“客户”为必填项", "“来访人数”不能大于 20"));

@@ -67,7 +67,7 @@ class TaskAttachmentsIT extends LocalAppIT {
         assertThat(contract.fileName()).isEqualTo("合同草案 v3.pdf");
         assertThat(contract.contentType()).isEqualTo("application/pdf");
         assertThat(contract.sizeBytes()).isEqualTo(PDF.length);
-        attachments.attach(taskId, manager, "现场照片.PNG", PNG);
+        TaskAttachment photo = attachments.attach(taskId, manager, "现场照片.PNG", PNG);
         assertRefused(() -> attachments.attach(taskId, manager, "现场照片.PNG", PNG), "“现场照片.PNG”已经上传过了");
 
         assertThat(attachments.list(taskId, legal)).extracting(TaskAttachment::fileName, TaskAttachment::uploadedBy)
@@ -96,6 +96,9 @@ class TaskAttachmentsIT extends LocalAppIT {
         assertThat(attachments.list(next, legal)).extracting(TaskAttachment::fileName, TaskAttachment::taskName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("现场照片.PNG", "审查合同文本"));
         assertRefused(() -> attachments.attach(taskId, legal, "补充.pdf", PDF), "任务已结束，不能再修改附件");
+        // not through the next step either: the photo belongs to the finished review
+        assertRefused(() -> attachments.remove(next, photo.id(), manager), "任务已结束，不能再修改附件");
+        assertThat(attachments.list(next, legal)).extracting(TaskAttachment::fileName).containsExactly("现场照片.PNG");
     }
 
     @Test

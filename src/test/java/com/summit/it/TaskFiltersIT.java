@@ -1,17 +1,18 @@
 package com.summit.it;
 
-import com.summit.customer.domain.Customer;
-import com.summit.customer.domain.CustomerTier;
-import com.summit.customer.domain.Industry;
-import com.summit.customer.service.CustomerService;
-import com.summit.customer.service.NewCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.summit.base.UserFacingException;
 import com.summit.base.i18n.Locales;
+import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.CustomerTier;
+import com.summit.customer.domain.Industry;
+import com.summit.customer.service.CustomerService;
+import com.summit.customer.service.NewCustomer;
 import com.summit.engine.ProcessEngine;
+import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.UserService;
 import com.summit.tasklist.domain.SavedFilter;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ class TaskFiltersIT extends LocalAppIT {
     @Autowired TaskService tasks;
     @Autowired UserService users;
     @Autowired CustomerService customers;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private SummitUser rep;
     private final String marker = "批次" + UUID.randomUUID().toString().substring(0, 8);
@@ -83,45 +86,71 @@ class TaskFiltersIT extends LocalAppIT {
 
     @Test
     void groupTasksAreFilteredByCustomerTierAndSortedLikeMyOwn() {
-        engine.deploy("test-filter-group.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("test-filter-group")
-                .startEvent()
-                .userTask("Task_Visit", t -> t.name("拜访客户").zeebeCandidateGroups("华东大客户部")
-                        .zeebeDueDateExpression("due").zeebeTaskHeader("priority", "60"))
-                .endEvent().done()).getBytes(StandardCharsets.UTF_8));
+        // a team of its own, so that the unfiltered lists hold exactly this test's tasks
+        String team = "筛选测试组" + marker;
+        users.createIfMissing(new SummitUser("tester" + marker.substring(2), "测试员", Set.of(Role.REP), team, null), "summit");
+        SummitUser member = users.find("tester" + marker.substring(2)).orElseThrow();
+        for (String priority : List.of("90", "20")) {
+            engine.deploy("test-filter-group-" + priority + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("test-filter-group-" + priority)
+                    .startEvent()
+                    .userTask("Task_Visit", t -> t.name("拜访客户").zeebeCandidateGroupsExpression("[team]")
+                            .zeebeDueDateExpression("due").zeebeTaskHeader("priority", priority))
+                    .endEvent().done()).getBytes(StandardCharsets.UTF_8));
+        }
         Customer strategic = customers.create(new NewCustomer("战略" + marker, null, Industry.AUTOMOTIVE, "上海"), rep);
         customers.assignTier(strategic.id(), CustomerTier.STRATEGIC);
         Customer ordinary = customers.create(new NewCustomer("普通" + marker, null, Industry.RETAIL, "上海"), rep);
-        long first = visit(strategic, Instant.now().plus(Duration.ofDays(2)));
-        awaitClaimable(1);
-        long second = visit(ordinary, Instant.now().plus(Duration.ofDays(1)));
-        awaitClaimable(2);
+        // created first, due last, most urgent; then two less urgent ones, the later-created one due earlier
+        long first = visit("90", team, strategic, Instant.now().plus(Duration.ofDays(3)));
+        awaitClaimable(member, 1);
+        long second = visit("20", team, ordinary, Instant.now().plus(Duration.ofDays(1)));
+        awaitClaimable(member, 2);
+        long third = visit("20", team, ordinary, Instant.now().plus(Duration.ofDays(2)));
+        awaitClaimable(member, 3);
+        TaskQuery.Scope claimable = TaskQuery.Scope.CLAIMABLE;
 
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).tier("STRATEGIC").build())).containsExactly(first);
-        assertThat(instances(query().text(marker).tier("ORDINARY").build())).containsExactly(second);
-        assertThat(instances(query().text(marker).tier("IMPORTANT").build())).isEmpty();
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).sort(TaskQuery.Sort.DUE).build())).containsExactly(second, first);
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).sort(TaskQuery.Sort.CREATED).build())).containsExactly(second, first);
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).minPriority(60).build())).containsExactly(second, first);
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).minPriority(61).build())).isEmpty();
+        // no filters: the group's offers alone decide, in each order
+        assertThat(instances(member, query().scope(claimable).sort(TaskQuery.Sort.DUE).build())).containsExactly(second, third, first);
+        assertThat(instances(member, query().scope(claimable).sort(TaskQuery.Sort.PRIORITY).build())).containsExactly(first, second, third);
+        assertThat(instances(member, query().scope(claimable).sort(TaskQuery.Sort.CREATED).build())).containsExactly(third, second, first);
+        assertThat(instances(member, query().sort(TaskQuery.Sort.DUE).build())).containsExactly(second, third, first);
+        // with filters: each offer is checked against its task
+        assertThat(instances(member, query().scope(claimable).tier("STRATEGIC").build())).containsExactly(first);
+        assertThat(instances(member, query().tier("ORDINARY").sort(TaskQuery.Sort.CREATED).build())).containsExactly(third, second);
+        assertThat(instances(member, query().tier("IMPORTANT").build())).isEmpty();
+        assertThat(instances(member, query().scope(claimable).minPriority(50).build())).containsExactly(first);
+        assertThat(instances(member, query().scope(claimable).text(marker).sort(TaskQuery.Sort.PRIORITY).build())).containsExactly(first, second, third);
 
         // a task leaves the group's list when someone takes it, and comes back when it is given back
-        long secondTask = tasks.find(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).tier("ORDINARY").build(), rep, Locales.ZH_CN)
-                .getFirst().task().id();
-        tasks.claim(secondTask, rep);
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).build())).containsExactly(first);
-        assertThat(instances(query().scope(TaskQuery.Scope.MINE).text(marker).build())).containsExactly(second);
-        tasks.unclaim(secondTask, rep);
-        assertThat(instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).build())).containsExactly(second, first);
+        long secondTask = tasks.find(query().scope(claimable).sort(TaskQuery.Sort.DUE).build(), member, Locales.ZH_CN).getFirst().task().id();
+        tasks.claim(secondTask, member);
+        assertThat(instances(member, query().scope(claimable).build())).containsExactly(third, first);
+        assertThat(instances(member, query().scope(TaskQuery.Scope.MINE).build())).containsExactly(second);
+        tasks.unclaim(secondTask, member);
+        assertThat(instances(member, query().scope(claimable).build())).containsExactly(second, third, first);
+
+        // the offers follow the task's groups whatever changes them: duplicates, empty and null entries count once or not at all
+        jdbc.sql("update human_task set candidate_groups = array[:g, :g, null, '', 'OTHER'] where id = :id")
+                .param("g", team).param("id", secondTask).update();
+        assertThat(jdbc.sql("select offer_group from task_group_offer where task_id = :id order by offer_group").param("id", secondTask)
+                .query(String.class).list()).containsExactly("OTHER", team);
+        jdbc.sql("update human_task set candidate_groups = '{}' where id = :id").param("id", secondTask).update();
+        assertThat(instances(member, query().scope(claimable).build())).containsExactly(third, first);
+        assertThat(jdbc.sql("select count(*) from task_group_offer where task_id = :id").param("id", secondTask).query(Long.class).single()).isZero();
     }
 
-    private long visit(Customer customer, Instant due) {
-        return client.newCreateInstanceCommand().bpmnProcessId("test-filter-group").latestVersion()
-                .variables(Map.of("customerId", customer.id(), "customerName", customer.name(), "due", due.toString()))
+    private long visit(String priority, String team, Customer customer, Instant due) {
+        return client.newCreateInstanceCommand().bpmnProcessId("test-filter-group-" + priority).latestVersion()
+                .variables(Map.of("team", team, "customerId", customer.id(), "customerName", customer.name() + " " + marker, "due", due.toString()))
                 .send().join().getProcessInstanceKey();
     }
 
-    private void awaitClaimable(int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> instances(query().scope(TaskQuery.Scope.CLAIMABLE).text(marker).build()).size() == count);
+    private void awaitClaimable(SummitUser user, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> instances(user, query().scope(TaskQuery.Scope.CLAIMABLE).build()).size() == count);
+    }
+
+    private List<Long> instances(SummitUser user, TaskQuery q) {
+        return tasks.find(q, user, Locales.ZH_CN).stream().map(TaskRow::task).map(t -> t.processInstanceKey()).toList();
     }
 
     @Test

@@ -114,7 +114,7 @@ class ViewsIT extends LocalAppIT {
     }
 
     @Test
-    void aRepStartsAProcessFromTheInboxMenuAndSeesTheFilesOfATask() {
+    void aRepFindsTheStartMenuTheStartPageAndTheFilesOfATask() {
         signIn("zhangwei");
         UI.getCurrent().navigate(InboxView.class);
         com.vaadin.flow.component.menubar.MenuBar menu = _get(com.vaadin.flow.component.menubar.MenuBar.class, spec -> spec.withId("start-menu"));

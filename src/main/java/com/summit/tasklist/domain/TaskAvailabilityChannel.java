@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class TaskAvailabilityChannel implements SmartLifecycle {
 
     static final String CHANNEL = "summit_task_available";
+    private static final long CHECK_EVERY_NANOS = 30_000_000_000L;
     private static final Logger log = LoggerFactory.getLogger(TaskAvailabilityChannel.class);
 
     private final JdbcClient jdbc;
@@ -70,14 +72,25 @@ public class TaskAvailabilityChannel implements SmartLifecycle {
                 }
                 backoff = 500;
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications == null) {
-                        continue;
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            deliver(n.getParameter());
+                        }
                     }
-                    for (PGNotification n : notifications) {
-                        deliver(n.getParameter());
+                    // a connection dropped silently (a firewall, a failover) only shows when used
+                    if (System.nanoTime() > nextCheck) {
+                        try (Statement check = connection.createStatement()) {
+                            check.setQueryTimeout(10);
+                            check.execute("select 1");
+                        }
+                        nextCheck = System.nanoTime() + CHECK_EVERY_NANOS;
                     }
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("unlisten *");
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -106,11 +119,25 @@ public class TaskAvailabilityChannel implements SmartLifecycle {
         }
     }
 
-    /** A connection outside the pool: it is held for as long as the app runs. */
+    /**
+     * A connection outside the pool, with the pool's own settings (URL, user, driver properties such as SSL):
+     * it is held for as long as the app runs, and TCP keep-alive is on.
+     */
     private Connection openOwnConnection() throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari) {
-            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            Properties properties = new Properties();
+            properties.putAll(hikari.getDataSourceProperties());
+            if (hikari.getUsername() != null) {
+                properties.setProperty("user", hikari.getUsername());
+            }
+            if (hikari.getPassword() != null) {
+                properties.setProperty("password", hikari.getPassword());
+            }
+            properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("ApplicationName", "summit-task-listener");
+            return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
         }
+        // any other pool: borrow one connection for good (it stops listening before it goes back)
         return dataSource.getConnection();
     }
 

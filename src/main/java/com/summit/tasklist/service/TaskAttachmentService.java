@@ -85,10 +85,11 @@ public class TaskAttachmentService {
         HumanTask task = visibleTask(taskId, user);
         TaskAttachment attachment = attachments.ofInstance(task).stream().filter(a -> a.id() == attachmentId).findFirst()
                 .orElseThrow(() -> new UserFacingException("task.attachment.error.notFound"));
-        return new Download(attachment, attachments.content(attachmentId));
+        return new Download(attachment, attachments.content(attachmentId), safe(attachment.fileName()));
     }
 
-    public record Download(TaskAttachment attachment, byte[] content) {
+    /** A file's content, with the name to send it under. */
+    public record Download(TaskAttachment attachment, byte[] content, String fileName) {
         public ByteArrayInputStream stream() {
             return new ByteArrayInputStream(content);
         }
@@ -103,7 +104,8 @@ public class TaskAttachmentService {
         if (!attachment.uploadedBy().equals(user.username())) {
             throw new UserFacingException("task.attachment.error.notYours");
         }
-        if (!task.isOpen()) {
+        // a file stays with the step it was attached to: once that step is done, it is part of the record
+        if (attachment.taskId() != task.id() || !task.isOpen()) {
             throw new UserFacingException("task.attachment.error.closed");
         }
         if (attachments.markRemoved(attachmentId, user.username()) == 0) {
@@ -129,7 +131,7 @@ public class TaskAttachmentService {
     static String cleanName(String original) {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("\\p{Cntrl}", "").strip();
+        name = safe(name).strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw new UserFacingException("task.attachment.error.name");
         }
@@ -139,6 +141,14 @@ public class TaskAttachmentService {
             name = extension.isEmpty() || keep < 1 ? name.substring(0, FILE_NAME_MAX) : name.substring(0, keep) + "." + extension;
         }
         return name;
+    }
+
+    /**
+     * A name that can go into a download's Content-Disposition header and onto any disk as it is: no control
+     * or invisible formatting characters (no right-to-left tricks), and none of {@code " \\ ; : * ? < > |}.
+     */
+    static String safe(String name) {
+        return name.replaceAll("\\p{Cntrl}|\\p{Cf}", "").replaceAll("[\"\\\\;:*?<>|]", "_");
     }
 
     private static String extension(String name) {

@@ -19,6 +19,8 @@ public class TaskBroadcaster {
     /** A task that a user, or the members of its candidate groups, should now see. */
     public record TaskAvailable(HumanTask task) {}
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskBroadcaster.class);
+
     private final Set<Consumer<TaskAvailable>> listeners = ConcurrentHashMap.newKeySet();
     private final TaskAvailabilityChannel channel;
     private final HumanTaskRepository tasks;
@@ -45,7 +47,14 @@ public class TaskBroadcaster {
         }
         tasks.findById(taskId).filter(HumanTask::isOpen).ifPresent(task -> {
             TaskAvailable event = new TaskAvailable(task);
-            listeners.forEach(l -> l.accept(event));
+            for (Consumer<TaskAvailable> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    // one closed or broken inbox must not keep the news from the others
+                    log.debug("An inbox listener failed on task {}", taskId, e);
+                }
+            }
         });
     }
 }

@@ -65,7 +65,7 @@ class AttachmentsCard extends Div {
             Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
                 try {
                     TaskAttachmentService.Download download = attachments.download(taskId, file.id(), user);
-                    return new DownloadResponse(download.stream(), download.attachment().fileName(),
+                    return new DownloadResponse(download.stream(), download.fileName(),
                             download.attachment().contentType(), download.content().length);
                 } catch (UserFacingException e) {
                     return DownloadResponse.error(404);
@@ -79,7 +79,7 @@ class AttachmentsCard extends Div {
             Div item = new Div(VaadinIcon.FILE_O.create(), link, meta);
             item.addClassName("summit-attachment");
             item.getStyle().set("margin-bottom", "var(--lumo-space-s)");
-            if (open && file.uploadedBy().equals(user.username())) {
+            if (open && file.taskId() == taskId && file.uploadedBy().equals(user.username())) {
                 Button remove = new Button(getTranslation("task.attachment.remove"), e -> {
                     try {
                         attachments.remove(taskId, file.id(), user);
