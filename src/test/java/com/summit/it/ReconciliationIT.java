@@ -17,6 +17,8 @@ import com.summit.security.domain.SummitUser;
 import com.summit.security.service.UserService;
 import com.summit.tasklist.service.TaskRow;
 import com.summit.tasklist.service.TaskService;
+import com.summit.opportunity.domain.ScoreElement;
+import com.summit.opportunity.service.ScorecardService;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +57,11 @@ class ReconciliationIT {
                     {"leadSource":"INBOUND","statedNeed":"双十一期间需要华南三个前置仓","servicesNeeded":["WAREHOUSING"],
                      "estimatedAnnualValue":240}""", Locales.ZH_CN);
             taskBeforeRestart = awaitOpenTask(tasks, rep, opportunityId, "确认真实需求").task().id();
+            // a claim waiting for the manager's verdict when the app stops
+            app.getBean(ScorecardService.class).changeLevel(opportunityId, ScoreElement.POWER, 4,
+                    ScorecardService.Evidence.note("物流总监同意推荐给总经理"), rep);
+            SummitUser manager = app.getBean(UserService.class).find("lina").orElseThrow();
+            awaitOpenTask(tasks, manager, opportunityId, "核实要素等级");
             epochBefore = opportunities.find(opportunityId).orElseThrow().engineEpoch();
         }
 
@@ -70,6 +77,12 @@ class ReconciliationIT {
             assertThat(resumed.task().id()).isNotEqualTo(taskBeforeRestart);
             List<TaskRow> open = tasks.inbox(rep).stream().filter(r -> r.task().opportunityId() == opportunityId).toList();
             assertThat(open).hasSize(1);
+
+            // the claim is put before the manager again, once
+            SummitUser manager = app.getBean(UserService.class).find("lina").orElseThrow();
+            awaitOpenTask(tasks, manager, opportunityId, "核实要素等级");
+            assertThat(tasks.inbox(manager).stream().filter(r -> r.task().opportunityId() != null
+                    && r.task().opportunityId() == opportunityId && r.task().name().equals("核实要素等级"))).hasSize(1);
 
             tasks.complete(resumed.task().id(), rep, "{\"realNeed\":\"峰值期间的履约时效决定了复购率\",\"decisionMakerMet\":true}", Locales.ZH_CN);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -16,5 +16,12 @@ public final class LifecycleProcess {
     public static final String VAR_STAGE = "stage";
     public static final String VAR_COMPLETED_BY = "completedBy";
 
+    /** The manager's verification of a high scorecard claim: a process of its own, one instance per claim. */
+    public static final String VERIFICATION_PROCESS_ID = "score-verification";
+    public static final String JOB_DECIDE_SCORE = "opportunity-decide-score";
+    public static final String VAR_VERIFICATION_CHANGE_ID = "verificationChangeId";
+    public static final String VAR_VERDICT = "verdict";
+    public static final String VAR_VERDICT_REASON = "verdictReason";
+
     private LifecycleProcess() {}
 }

@@ -9,6 +9,7 @@ import com.summit.tasklist.service.TaskContextProvider;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,13 @@ class OpportunityTaskContext implements TaskContextProvider {
 
     private final OpportunityRepository opportunities;
     private final CustomerService customers;
+    private final ScorecardService scorecards;
     private final Messages messages;
 
-    OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, Messages messages) {
+    OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, ScorecardService scorecards, Messages messages) {
         this.opportunities = opportunities;
         this.customers = customers;
+        this.scorecards = scorecards;
         this.messages = messages;
     }
 
@@ -37,17 +40,24 @@ class OpportunityTaskContext implements TaskContextProvider {
     private List<ContextItem> items(Opportunity o, Locale locale) {
         NumberFormat cny = NumberFormat.getCurrencyInstance(Locale.CHINA);
         String services = o.services().stream().map(s -> t(s.messageKey(), locale)).sorted().collect(Collectors.joining(t("common.listSeparator", locale)));
-        return List.of(
+        List<ContextItem> items = new java.util.ArrayList<>(List.of(
                 new ContextItem(t("context.customer", locale), o.customerName()),
                 new ContextItem(t("context.tier", locale), customers.find(o.customerId()).map(c -> t(c.tier().messageKey(), locale)).orElse("—")),
                 new ContextItem(t("context.opportunity", locale), o.name()),
                 new ContextItem(t("context.stage", locale), o.stage().number() + " · " + t(o.stage().messageKey(), locale)),
                 new ContextItem(t("context.amount", locale), cny.format(o.amount())),
                 new ContextItem(t("context.services", locale), services.isEmpty() ? "—" : services),
-                new ContextItem(t("context.description", locale), o.description() == null ? "—" : o.description()));
+                new ContextItem(t("context.description", locale), o.description() == null ? "—" : o.description())));
+        // the scorecard: each element's level and the checkpoint it stands on
+        Map<com.summit.opportunity.domain.ScoreElement, Integer> levels = scorecards.levels(o.id());
+        for (var ladder : scorecards.ladders()) {
+            int level = levels.get(ladder.element());
+            items.add(new ContextItem(ladder.name(locale), t("context.score", locale, level, ladder.checkpoint(level, locale))));
+        }
+        return items;
     }
 
-    private String t(String key, Locale locale) {
-        return messages.getTranslation(key, locale);
+    private String t(String key, Locale locale, Object... args) {
+        return messages.getTranslation(key, locale, args);
     }
 }

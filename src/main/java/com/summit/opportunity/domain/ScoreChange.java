@@ -1,0 +1,22 @@
+package com.summit.opportunity.domain;
+
+import java.time.Instant;
+
+/** A level change on an opportunity's scorecard: who, when, from → to, the evidence, and the manager's verdict. */
+public record ScoreChange(long id, long opportunityId, ScoreElement element, int fromLevel, int toLevel, EvidenceKind evidenceKind,
+        String evidenceText, String evidenceLink, String evidenceFileName, String changedBy, Instant changedAt, Status status,
+        String verifiedBy, Instant verifiedAt, String verdictReason) {
+
+    public enum EvidenceKind {
+        NOTE,
+        LINK,
+        FILE,
+        FOLLOW_UP
+    }
+
+    public enum Status {
+        ACCEPTED,
+        PENDING,
+        REJECTED
+    }
+}

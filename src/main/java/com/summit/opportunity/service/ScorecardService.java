@@ -1,0 +1,260 @@
+package com.summit.opportunity.service;
+
+import com.summit.base.UserFacingException;
+import com.summit.engine.ProcessEngine;
+import com.summit.opportunity.domain.Ladder;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.OpportunityStatus;
+import com.summit.opportunity.domain.ScoreChange;
+import com.summit.opportunity.domain.ScoreElement;
+import com.summit.opportunity.domain.ScorecardRepository;
+import com.summit.opportunity.domain.VetoHolder;
+import com.summit.opportunity.process.LifecycleProcess;
+import com.summit.search.service.SearchOutbox;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The key-account scorecard of an opportunity (METHODOLOGY §3). A level changes only with evidence, and every
+ * change is kept. A claim high enough on a ladder that says so (by default need, power and value from 4) is
+ * verified by the owner's manager in the lifecycle process; a rejected claim falls back, with the reason kept.
+ */
+@Service
+public class ScorecardService {
+
+    public static final int EVIDENCE_MAX = 2000;
+    public static final int REASON_MAX = 1000;
+    public static final int FILE_MAX_BYTES = 10 * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(ScorecardService.class);
+
+    private final ScorecardRepository scores;
+    private final OpportunityService opportunityService;
+    private final UserService users;
+    private final ProcessEngine engine;
+    private final SearchOutbox outbox;
+
+    ScorecardService(ScorecardRepository scores, OpportunityService opportunityService,
+            UserService users, ProcessEngine engine, SearchOutbox outbox) {
+        this.scores = scores;
+        this.opportunityService = opportunityService;
+        this.users = users;
+        this.engine = engine;
+        this.outbox = outbox;
+    }
+
+    /** Evidence for a level change: a note always; a link, a file or a follow-up as its kind says. */
+    public record Evidence(ScoreChange.EvidenceKind kind, String text, String link, String fileName, String fileType, byte[] file) {
+
+        public static Evidence note(String text) {
+            return new Evidence(ScoreChange.EvidenceKind.NOTE, text, null, null, null, null);
+        }
+
+        public static Evidence link(String text, String link) {
+            return new Evidence(ScoreChange.EvidenceKind.LINK, text, link, null, null, null);
+        }
+    }
+
+    /** One ladder on one opportunity: where the climb stands, what the next checkpoint is, and a claim awaiting its verdict. */
+    public record Line(Ladder ladder, int level, String current, String next, Optional<ScoreChange> pending) {}
+
+    public record Scorecard(long opportunityId, List<Line> lines, List<VetoHolder> vetoHolders) {
+
+        public int level(ScoreElement element) {
+            return lines.stream().filter(l -> l.ladder().element() == element).findFirst().map(Line::level).orElse(0);
+        }
+    }
+
+    public List<Ladder> ladders() {
+        return scores.ladders();
+    }
+
+    public Scorecard scorecard(long opportunityId, SummitUser user, Locale locale) {
+        Opportunity opportunity = visible(opportunityId, user);
+        return scorecard(opportunity.id(), locale);
+    }
+
+    private Scorecard scorecard(long opportunityId, Locale locale) {
+        Map<ScoreElement, Integer> levels = scores.levels(opportunityId);
+        List<Line> lines = scores.ladders().stream().map(ladder -> {
+            int level = levels.get(ladder.element());
+            String next = level >= ScoreElement.MAX_LEVEL ? null : ladder.checkpoint(level + 1, locale);
+            return new Line(ladder, level, ladder.checkpoint(level, locale), next, scores.pending(opportunityId, ladder.element()));
+        }).toList();
+        return new Scorecard(opportunityId, lines, scores.vetoHolders(opportunityId));
+    }
+
+    /** The current levels, for the stage gate. */
+    public Map<ScoreElement, Integer> levels(long opportunityId) {
+        return scores.levels(opportunityId);
+    }
+
+    public List<ScoreChange> history(long opportunityId, SummitUser user) {
+        visible(opportunityId, user);
+        return scores.changes(opportunityId);
+    }
+
+    /**
+     * Moves one element to a new level with its evidence. Refused, with nothing changed: without evidence, out of
+     * range, to the level it already has, while a claim on the same element awaits its verdict, on a closed deal.
+     */
+    @Transactional
+    public ScoreChange changeLevel(long opportunityId, ScoreElement element, int toLevel, Evidence evidence, SummitUser user) {
+        Opportunity opportunity = mayChange(opportunityId, user);
+        scores.lock(opportunityId);
+        Ladder ladder = scores.ladders().stream().filter(l -> l.element() == element).findFirst().orElseThrow();
+        int from = scores.levels(opportunityId).get(element);
+        if (toLevel < 0 || toLevel > ScoreElement.MAX_LEVEL) {
+            throw new UserFacingException("score.error.levelRange");
+        }
+        if (toLevel == from) {
+            throw new UserFacingException("score.error.sameLevel", ladder.nameZh(), from);
+        }
+        if (scores.pending(opportunityId, element).isPresent()) {
+            throw new UserFacingException("score.error.pending", ladder.nameZh());
+        }
+        checkEvidence(evidence);
+        boolean verify = ladder.needsVerification(from, toLevel);
+        ScoreChange.Status status = verify ? ScoreChange.Status.PENDING : ScoreChange.Status.ACCEPTED;
+        long changeId = scores.addChange(opportunityId, element, from, toLevel, evidence.kind(), evidence.text().strip(),
+                blankToNull(evidence.link()), evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.fileName() : null,
+                evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.fileType() : null,
+                evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.file() : null, user.username(), status);
+        scores.setLevel(opportunityId, element, toLevel, user.username());
+        outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
+        if (verify) {
+            requestVerification(opportunity, ladder, changeId, from, toLevel, evidence.text().strip());
+        }
+        log.info("{} moved {} of opportunity {} from {} to {} ({})", user.username(), element, opportunityId, from, toLevel, status);
+        return scores.change(changeId).orElseThrow();
+    }
+
+    /**
+     * The manager's verdict on a claim (called by the lifecycle's verification step). Rejected: the level falls
+     * back to where it was, unless it has moved on since; the reason is kept. A verdict given before is not given again.
+     */
+    @Transactional
+    public ScoreChange decide(long changeId, boolean confirmed, String reason, String manager) {
+        ScoreChange change = scores.change(changeId).orElseThrow(() -> new UserFacingException("score.error.changeNotFound", changeId));
+        if (change.status() != ScoreChange.Status.PENDING) {
+            return change;
+        }
+        String why = reason == null ? null : reason.strip();
+        if (!confirmed && (why == null || why.isEmpty())) {
+            throw new UserFacingException("score.error.reasonRequired");
+        }
+        scores.lock(change.opportunityId());
+        scores.decide(changeId, confirmed ? ScoreChange.Status.ACCEPTED : ScoreChange.Status.REJECTED, manager,
+                why == null || why.isEmpty() ? null : truncate(why, REASON_MAX));
+        if (!confirmed && scores.levels(change.opportunityId()).get(change.element()) == change.toLevel()) {
+            scores.setLevel(change.opportunityId(), change.element(), change.fromLevel(), manager);
+        }
+        outbox.changed(OpportunityService.ENTITY_TYPE, change.opportunityId());
+        log.info("{} {} the claim {} → {} on {} of opportunity {}", manager, confirmed ? "confirmed" : "rejected",
+                change.fromLevel(), change.toLevel(), change.element(), change.opportunityId());
+        return scores.change(changeId).orElseThrow();
+    }
+
+    /** Where a veto-holder department of the customer stands (unknown, contacted, concerns raised, agreed). */
+    @Transactional
+    public void setVetoHolder(long opportunityId, String department, VetoHolder.Status status, String note, SummitUser user) {
+        mayChange(opportunityId, user);
+        String name = department == null ? "" : department.strip();
+        if (name.isEmpty() || name.length() > 40) {
+            throw new UserFacingException("score.error.department");
+        }
+        scores.setVetoHolder(opportunityId, name, status, blankToNull(note), user.username());
+        outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
+    }
+
+    private void requestVerification(Opportunity opportunity, Ladder ladder, long changeId, int from, int to, String evidence) {
+        String verifier = users.find(opportunity.ownerUsername()).map(SummitUser::managerUsername).orElse(null);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(LifecycleProcess.VAR_VERIFICATION_CHANGE_ID, changeId);
+        variables.put("verificationElement", ladder.nameZh());
+        variables.put("verificationClaim", from + " → " + to + "：" + ladder.checkpoint(to, Locale.SIMPLIFIED_CHINESE));
+        variables.put("verificationEvidence", evidence);
+        variables.put("verifier", verifier);
+        variables.put(LifecycleProcess.VAR_OPPORTUNITY_ID, opportunity.id());
+        variables.put(LifecycleProcess.VAR_OWNER, opportunity.ownerUsername());
+        variables.put(LifecycleProcess.VAR_CUSTOMER_NAME, opportunity.customerName());
+        variables.put(LifecycleProcess.VAR_OPPORTUNITY_NAME, opportunity.name());
+        long instance = engine.start(LifecycleProcess.VERIFICATION_PROCESS_ID, variables);
+        scores.attachVerification(changeId, instance, engine.epoch());
+    }
+
+    /**
+     * After the start-up deployment: a claim still waiting for its verdict whose verification ran on an earlier
+     * engine (the embedded engine forgets its instances) is put before the manager again.
+     */
+    @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(15)
+    @Transactional
+    public void onProcessesDeployed(com.summit.engine.ProcessesDeployed deployed) {
+        List<ScoreChange> pending = scores.pendingOutsideEpoch(engine.epoch());
+        for (ScoreChange change : pending) {
+            opportunityService.find(change.opportunityId()).ifPresent(opportunity -> {
+                Ladder ladder = scores.ladders().stream().filter(l -> l.element() == change.element()).findFirst().orElseThrow();
+                requestVerification(opportunity, ladder, change.id(), change.fromLevel(), change.toLevel(), change.evidenceText());
+            });
+        }
+        if (!pending.isEmpty()) {
+            log.info("{} scorecard claims wait for their verdict again", pending.size());
+        }
+    }
+
+    private void checkEvidence(Evidence evidence) {
+        if (evidence == null || evidence.kind() == null || evidence.text() == null || evidence.text().isBlank()) {
+            throw new UserFacingException("score.error.evidenceRequired");
+        }
+        if (evidence.text().strip().codePointCount(0, evidence.text().strip().length()) > EVIDENCE_MAX) {
+            throw new UserFacingException("score.error.evidenceTooLong", EVIDENCE_MAX);
+        }
+        switch (evidence.kind()) {
+            case LINK -> {
+                String link = evidence.link() == null ? "" : evidence.link().strip();
+                if (!(link.startsWith("https://") || link.startsWith("http://")) || link.length() > 1000 || link.contains(" ")) {
+                    throw new UserFacingException("score.error.linkInvalid");
+                }
+            }
+            case FILE -> {
+                if (evidence.file() == null || evidence.file().length == 0 || evidence.fileName() == null || evidence.fileName().isBlank()) {
+                    throw new UserFacingException("score.error.fileRequired");
+                }
+                if (evidence.file().length > FILE_MAX_BYTES) {
+                    throw new UserFacingException("score.error.fileTooLarge", FILE_MAX_BYTES / (1024 * 1024));
+                }
+            }
+            case NOTE, FOLLOW_UP -> { }
+        }
+    }
+
+    private Opportunity visible(long opportunityId, SummitUser user) {
+        return opportunityService.findVisible(opportunityId, user)
+                .orElseThrow(() -> new UserFacingException("score.error.forbidden"));
+    }
+
+    private Opportunity mayChange(long opportunityId, SummitUser user) {
+        Opportunity opportunity = visible(opportunityId, user);
+        if (opportunity.status() != OpportunityStatus.OPEN) {
+            throw new UserFacingException("score.error.closed");
+        }
+        return opportunity;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
