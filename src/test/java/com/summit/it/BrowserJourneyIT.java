@@ -185,6 +185,35 @@ class BrowserJourneyIT extends LocalAppIT {
         assertThat(opportunities.visibleTo(rep)).extracting(Opportunity::name).contains("新品上市华东分拨");
     }
 
+    @Test
+    void aRepClimbsAScorecardLadderWithEvidenceOnTheOpportunityPage() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer("合肥智造家电有限公司", null, Industry.HOME_APPLIANCES, "安徽合肥"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "全国七仓仓配一体化", "客户要求在全国建七个仓",
+                new BigDecimal("36000000"), Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION)), rep);
+        signIn("zhangwei");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1900));
+        driver.get("http://localhost:" + port + "/opportunities/" + deal.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#opportunity-radar canvas")));
+        assertThat(driver.findElement(By.id("opportunity-stage-path")).getText()).contains("商机识别", "需求确认", "合同签订");
+        assertThat(driver.findElement(By.id("ladder-NEED")).getText()).contains("0/6", "下一检查点：收到客户的明确要求");
+
+        // without evidence: refused on the field, in Chinese; with evidence: the ladder climbs
+        driver.findElement(By.id("score-change-NEED")).click();
+        WebElement save = wait.until(ExpectedConditions.elementToBeClickable(By.id("score-save")));
+        save.click();
+        wait.until(d -> d.findElement(By.id("score-text")).getDomAttribute("invalid") != null);
+        assertThat(driver.findElement(By.id("score-text")).getDomProperty("errorMessage")).startsWith("调整等级需要证据");
+        driver.findElement(By.cssSelector("#score-text textarea")).sendKeys("客户邮件：需要在全国建七个仓，覆盖华东、华南、华北");
+        driver.findElement(By.id("score-save")).click();
+        wait.until(d -> d.findElement(By.id("ladder-NEED")).getText().contains("1/6"));
+        assertThat(driver.findElement(By.id("ladder-NEED")).getText()).contains("下一检查点：找到背后的痛点");
+        assertThat(driver.findElement(By.id("opportunity-timeline")).getText()).contains("需求：0 → 1 级", "客户邮件：需要在全国建七个仓");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#opportunity-diagram .djs-element.summit-current")));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => e.scrollTop = 0);");
+        Browser.screenshot(driver, "09-opportunity-page");
+    }
+
     private void signIn(String username) {
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));

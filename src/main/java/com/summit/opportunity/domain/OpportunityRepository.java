@@ -64,6 +64,16 @@ public class OpportunityRepository {
                 .param("id", id).param("stage", stage.name()).param("data", dataJson).param("by", by).update();
     }
 
+    /** A stage's recorded result, oldest first. */
+    public record StageRecord(Stage stage, String dataJson, String recordedBy, java.time.Instant recordedAt) {}
+
+    public List<StageRecord> stageRecords(long id) {
+        return jdbc.sql("select stage, data::text, recorded_by, recorded_at from opportunity_stage_record where opportunity_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new StageRecord(Stage.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
     public Optional<Opportunity> findById(long id) {
         return jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(this::map).optional();
     }

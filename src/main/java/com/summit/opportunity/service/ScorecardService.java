@@ -97,6 +97,11 @@ public class ScorecardService {
         return scores.levels(opportunityId);
     }
 
+    /** Every change of an opportunity's scorecard, oldest first (the caller has checked visibility). */
+    List<ScoreChange> changesOf(long opportunityId) {
+        return scores.changes(opportunityId);
+    }
+
     public List<ScoreChange> history(long opportunityId, SummitUser user) {
         visible(opportunityId, user);
         return scores.changes(opportunityId);

@@ -92,6 +92,8 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         grid.addColumn(o -> Duration.between(o.stageEnteredAt(), Instant.now()).toDays())
                 .setHeader(getTranslation("opportunity.daysInStage")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("opportunity.empty"));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(OpportunityView.class,
+                new com.vaadin.flow.router.RouteParameters("opportunityId", Long.toString(e.getItem().id())))));
         add(bar, grid);
         expand(grid);
         showAll();

@@ -294,6 +294,29 @@ public class HumanTaskRepository {
                 .list();
     }
 
+    /** What happened to the tasks of an opportunity, oldest first. */
+    public List<TaskEvent> eventsOfOpportunity(long opportunityId) {
+        return jdbc.sql("""
+                select e.task_id, t.name, e.type, e.actor, e.target, e.created_at
+                from task_event e join human_task t on t.id = e.task_id
+                where t.opportunity_id = :o order by e.id""")
+                .param("o", opportunityId)
+                .query((rs, n) -> new TaskEvent(rs.getLong(1), rs.getString(2), TaskEvent.Type.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The comments on the tasks of an opportunity, with the task's name, oldest first. */
+    public List<java.util.Map.Entry<String, TaskComment>> commentsOfOpportunity(long opportunityId) {
+        return jdbc.sql("""
+                select c.id, c.task_id, c.author, c.body, c.created_at, t.name from task_comment c join human_task t on t.id = c.task_id
+                where t.opportunity_id = :o order by c.id""")
+                .param("o", opportunityId)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(6), new TaskComment(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant())))
+                .list();
+    }
+
     public void addComment(HumanTask task, String author, String body) {
         jdbc.sql("insert into task_comment (task_id, process_instance_key, author, body) values (:t, :pi, :a, :b)")
                 .param("t", task.id()).param("pi", task.processInstanceKey()).param("a", author).param("b", body).update();

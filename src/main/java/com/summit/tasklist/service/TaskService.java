@@ -205,6 +205,16 @@ public class TaskService {
         return value == null ? null : value.toString();
     }
 
+    /** The task history of an opportunity, for its page; the caller has checked that the user may see the opportunity. */
+    public List<TaskEvent> eventsOfOpportunity(long opportunityId) {
+        return tasks.eventsOfOpportunity(opportunityId);
+    }
+
+    /** Comments on the tasks of an opportunity (task name → comment); the caller has checked visibility. */
+    public List<Map.Entry<String, TaskComment>> commentsOfOpportunity(long opportunityId) {
+        return tasks.commentsOfOpportunity(opportunityId);
+    }
+
     public List<HumanTask> openTasksOfOpportunity(long opportunityId) {
         return tasks.findOpenByOpportunity(opportunityId);
     }

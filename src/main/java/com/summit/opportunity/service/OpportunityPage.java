@@ -1,0 +1,27 @@
+package com.summit.opportunity.service;
+
+import com.summit.customer.domain.CustomerTier;
+import com.summit.opportunity.domain.Opportunity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything an opportunity's page shows, for one user in one language. */
+public record OpportunityPage(Opportunity opportunity, CustomerTier tier, String ownerName, String team, long daysInStage,
+        ScorecardService.Scorecard scorecard, List<Entry> timeline, Optional<Diagram> diagram, boolean mayChange) {
+
+    /** One line of the timeline: stage changes, level changes and verdicts, tasks, comments. */
+    public record Entry(Instant at, Kind kind, String text) {}
+
+    public enum Kind {
+        CREATED,
+        STAGE,
+        SCORE,
+        VERDICT,
+        TASK,
+        COMMENT
+    }
+
+    /** The process diagram the opportunity runs, with its current steps. */
+    public record Diagram(String xml, List<String> activeElementIds) {}
+}

@@ -1,0 +1,390 @@
+package com.summit.opportunity.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.summit.base.UserFacingException;
+import com.summit.base.ui.BpmnViewer;
+import com.summit.base.ui.Chart;
+import com.summit.base.ui.Errors;
+import com.summit.base.ui.Formats;
+import com.summit.opportunity.domain.ScoreChange;
+import com.summit.opportunity.domain.ScoreElement;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.domain.VetoHolder;
+import com.summit.opportunity.service.OpportunityPage;
+import com.summit.opportunity.service.OpportunityPageService;
+import com.summit.opportunity.service.ScorecardService;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.CurrentUser;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.PermitAll;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An opportunity's page: where the deal stands (stage path and its guidance), the key-account scorecard as a
+ * radar and five ladders with the next checkpoint, the veto holders, the timeline and the live process diagram.
+ */
+@Route("opportunities/:opportunityId")
+@PermitAll
+public class OpportunityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient OpportunityPageService pages;
+    private final transient ScorecardService scorecards;
+    private final transient SummitUser user;
+    private final transient ObjectMapper json = new ObjectMapper();
+    private String title = "";
+    private long opportunityId;
+
+    public OpportunityView(OpportunityPageService pages, ScorecardService scorecards, CurrentUser currentUser) {
+        this.pages = pages;
+        this.scorecards = scorecards;
+        this.user = currentUser.require();
+        addClassName("summit-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            opportunityId = Long.parseLong(event.getRouteParameters().get("opportunityId").orElse(""));
+        } catch (NumberFormatException e) {
+            opportunityId = -1;
+        }
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        try {
+            render(pages.page(opportunityId, user, getLocale()));
+        } catch (UserFacingException e) {
+            Div box = new Div(new Span(Errors.text(this, e)));
+            box.addClassName("summit-errors");
+            box.setId("opportunity-message");
+            add(box, back());
+        }
+    }
+
+    private void render(OpportunityPage page) {
+        var o = page.opportunity();
+        title = o.name();
+        H2 heading = new H2(o.name());
+        heading.getStyle().set("margin", "0");
+        Span stage = badge(o.stage().number() + " · " + getTranslation(o.stage().messageKey()), "");
+        stage.setId("opportunity-stage");
+        HorizontalLayout header = new HorizontalLayout(back(), heading, stage);
+        if (!page.mayChange()) {
+            header.add(badge(getTranslation("opportunity.page.closed") + " · " + getTranslation(o.status().messageKey()), "contrast"));
+        }
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Div meta = new Div();
+        meta.addClassName("summit-meta");
+        meta.setId("opportunity-meta");
+        meta.add(new Span(o.customerName()));
+        if (page.tier() != null) {
+            meta.add(badge(getTranslation(page.tier().messageKey()), "success"));
+        }
+        meta.add(new Span(Formats.cny(o.amount())));
+        meta.add(new Span(o.services().stream().map(s -> getTranslation(s.messageKey())).sorted()
+                .reduce((a, b) -> a + getTranslation("common.listSeparator") + b).orElse("—")));
+        meta.add(new Span(page.team() == null ? getTranslation("opportunity.page.owner", page.ownerName())
+                : getTranslation("opportunity.page.ownerTeam", page.ownerName(), page.team())));
+        meta.add(new Span(getTranslation("opportunity.page.daysInStage", page.daysInStage())));
+
+        add(header, meta, stagePath(o.stage()), scorecardCard(page), vetoCard(page), timelineCard(page));
+        page.diagram().ifPresent(d -> {
+            Div diagram = new Div(new H3(getTranslation("opportunity.page.diagram")), new BpmnViewer(d.xml(), d.activeElementIds()));
+            diagram.addClassName("summit-card");
+            diagram.setId("opportunity-diagram");
+            diagram.setWidthFull();
+            diagram.getStyle().set("box-sizing", "border-box");
+            add(diagram);
+        });
+    }
+
+    /** The five stages as a path, the current one marked, with its key activities and exit conditions. */
+    private Div stagePath(Stage current) {
+        Div path = new Div();
+        path.addClassName("summit-stage-path");
+        path.setId("opportunity-stage-path");
+        for (Stage s : Stage.values()) {
+            Span step = new Span(s.number() + " " + getTranslation(s.messageKey()));
+            step.addClassName("summit-stage-step");
+            if (s == current) {
+                step.addClassName("current");
+            } else if (s.number() < current.number()) {
+                step.addClassName("done");
+            }
+            path.add(step);
+        }
+        Div guidance = new Div(new Paragraph(getTranslation("stage.guide." + current.name())),
+                new Paragraph(getTranslation("stage.exit." + current.name())));
+        guidance.addClassName("summit-stage-guidance");
+        guidance.setId("opportunity-guidance");
+        Div wrapper = new Div(path, guidance);
+        wrapper.addClassName("summit-card");
+        wrapper.setWidthFull();
+        wrapper.getStyle().set("box-sizing", "border-box");
+        return wrapper;
+    }
+
+    private Div scorecardCard(OpportunityPage page) {
+        Div card = new Div(new H3(getTranslation("opportunity.page.scorecard")));
+        card.addClassName("summit-card");
+        card.setId("opportunity-scorecard");
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        Chart radar = new Chart(radarOption(page.scorecard()));
+        radar.setId("opportunity-radar");
+        radar.setWidth("340px");
+        radar.setHeight("300px");
+        radar.getStyle().set("flex", "0 0 auto");
+        VerticalLayout ladders = new VerticalLayout();
+        ladders.setPadding(false);
+        ladders.setSpacing(false);
+        for (ScorecardService.Line line : page.scorecard().lines()) {
+            ladders.add(ladderRow(line, page.mayChange()));
+        }
+        FlexLayout body = new FlexLayout(radar, ladders);
+        body.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        body.getStyle().set("gap", "var(--lumo-space-l)");
+        body.setFlexGrow(1, ladders);
+        ladders.getStyle().set("flex", "1 1 420px");
+        card.add(body);
+        return card;
+    }
+
+    private Div ladderRow(ScorecardService.Line line, boolean mayChange) {
+        var ladder = line.ladder();
+        Span name = new Span(ladder.name(getLocale()));
+        name.addClassName("summit-ladder-name");
+        Span level = new Span(getTranslation("opportunity.page.level", line.level()));
+        level.addClassName("summit-ladder-level");
+        Div bar = new Div();
+        bar.addClassName("summit-level-bar");
+        for (int i = 1; i <= ScoreElement.MAX_LEVEL; i++) {
+            Span segment = new Span();
+            if (i <= line.level()) {
+                segment.addClassName("on");
+            }
+            bar.add(segment);
+        }
+        HorizontalLayout top = new HorizontalLayout(name, level, bar);
+        top.setAlignItems(FlexComponent.Alignment.CENTER);
+        top.setSpacing(true);
+        if (line.pending().isPresent()) {
+            top.add(badge(getTranslation("opportunity.page.pending"), "contrast"));
+        }
+        if (mayChange) {
+            Button change = new Button(getTranslation("opportunity.page.change"), e -> openChangeDialog(line));
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            change.setId("score-change-" + ladder.element().name());
+            top.add(change);
+        }
+        Span current = new Span(line.current());
+        current.addClassName("summit-muted");
+        Span next = new Span(line.next() == null ? getTranslation("opportunity.page.top", line.current())
+                : getTranslation("opportunity.page.next", line.next()));
+        next.addClassName("summit-ladder-next");
+        Div row = new Div(top, current, next);
+        row.addClassName("summit-ladder");
+        row.setId("ladder-" + ladder.element().name());
+        return row;
+    }
+
+    private void openChangeDialog(ScorecardService.Line line) {
+        var ladder = line.ladder();
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("score.dialog.title", ladder.name(getLocale())));
+        dialog.setWidth("560px");
+        Select<Integer> level = new Select<>();
+        level.setLabel(getTranslation("score.dialog.level"));
+        level.setItems(0, 1, 2, 3, 4, 5, 6);
+        level.setItemLabelGenerator(l -> l + " · " + ladder.checkpoint(l, getLocale()));
+        level.setValue(Math.min(ScoreElement.MAX_LEVEL, line.level() + 1));
+        level.setWidthFull();
+        level.setId("score-level");
+        Select<ScoreChange.EvidenceKind> kind = new Select<>();
+        kind.setLabel(getTranslation("score.dialog.kind"));
+        kind.setItems(ScoreChange.EvidenceKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("score.kind." + k.name()));
+        kind.setValue(ScoreChange.EvidenceKind.NOTE);
+        kind.setId("score-kind");
+        TextArea text = new TextArea(getTranslation("score.dialog.text"));
+        text.setPlaceholder(getTranslation("score.dialog.text.placeholder"));
+        text.setWidthFull();
+        text.setMaxLength(ScorecardService.EVIDENCE_MAX);
+        text.setId("score-text");
+        TextField link = new TextField(getTranslation("score.dialog.link"));
+        link.setWidthFull();
+        link.setPlaceholder("https://");
+        link.setVisible(false);
+        link.setId("score-link");
+        byte[][] file = new byte[1][];
+        String[] fileMeta = new String[2];
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            file[0] = bytes;
+            fileMeta[0] = metadata.fileName();
+            fileMeta[1] = metadata.contentType();
+        }));
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(ScorecardService.FILE_MAX_BYTES);
+        upload.setVisible(false);
+        kind.addValueChangeListener(e -> {
+            link.setVisible(e.getValue() == ScoreChange.EvidenceKind.LINK);
+            upload.setVisible(e.getValue() == ScoreChange.EvidenceKind.FILE);
+        });
+        VerticalLayout form = new VerticalLayout(level, kind, text, link, upload);
+        form.setPadding(false);
+        if (ladder.verifyFromLevel() != null) {
+            Span notice = new Span(getTranslation("score.dialog.verifyNotice", ladder.name(getLocale()), ladder.verifyFromLevel()));
+            notice.addClassName("summit-muted");
+            form.add(notice);
+        }
+        dialog.add(form);
+        Button save = new Button(getTranslation("common.save"), e -> {
+            try {
+                var evidence = new ScorecardService.Evidence(kind.getValue(), text.getValue(), link.getValue(), fileMeta[0], fileMeta[1], file[0]);
+                ScoreChange change = scorecards.changeLevel(opportunityId, ladder.element(), level.getValue(), evidence, user);
+                dialog.close();
+                Errors.success(getTranslation(change.status() == ScoreChange.Status.PENDING ? "score.dialog.savedPending" : "score.dialog.saved",
+                        ladder.name(getLocale()), change.toLevel()));
+                show();
+            } catch (UserFacingException ex) {
+                text.setErrorMessage(Errors.text(this, ex));
+                text.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("score-save");
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private Div vetoCard(OpportunityPage page) {
+        Div card = new Div(new H3(getTranslation("opportunity.page.vetoHolders")));
+        card.addClassNames("summit-card", "summit-context");
+        card.setId("opportunity-veto-holders");
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        FlexLayout row = new FlexLayout();
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.getStyle().set("gap", "var(--lumo-space-m)");
+        for (VetoHolder holder : page.scorecard().vetoHolders()) {
+            String department = translated("veto.dept." + holder.department(), holder.department());
+            Select<VetoHolder.Status> status = new Select<>();
+            status.setLabel(department);
+            status.setItems(VetoHolder.Status.values());
+            status.setItemLabelGenerator(s -> getTranslation("veto.status." + s.name()));
+            status.setValue(holder.status());
+            status.setReadOnly(!page.mayChange());
+            status.setId("veto-" + holder.department());
+            status.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    try {
+                        scorecards.setVetoHolder(opportunityId, holder.department(), e.getValue(), holder.note(), user);
+                        Errors.success(getTranslation("veto.saved", department));
+                    } catch (UserFacingException ex) {
+                        Errors.show(this, ex);
+                    }
+                }
+            });
+            if (holder.note() != null) {
+                status.setHelperText(holder.note());
+            }
+            row.add(status);
+        }
+        card.add(row);
+        return card;
+    }
+
+    private Div timelineCard(OpportunityPage page) {
+        Div card = new Div(new H3(getTranslation("opportunity.page.timeline")));
+        card.addClassNames("summit-card");
+        card.setId("opportunity-timeline");
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        UnorderedList list = new UnorderedList();
+        list.addClassName("summit-timeline");
+        for (OpportunityPage.Entry entry : page.timeline()) {
+            ListItem item = new ListItem();
+            Span at = new Span(Formats.dateTime(entry.at()));
+            at.addClassName("summit-muted");
+            Span kind = new Span(getTranslation("timeline.kind." + entry.kind().name()));
+            kind.getElement().getThemeList().add("badge small");
+            item.add(at, kind, new Span(entry.text()));
+            list.add(item);
+        }
+        card.add(list);
+        return card;
+    }
+
+    private String radarOption(ScorecardService.Scorecard scorecard) {
+        ObjectNode option = json.createObjectNode();
+        option.putObject("tooltip");
+        ObjectNode radar = option.putObject("radar");
+        radar.put("radius", "65%");
+        ArrayNode indicators = radar.putArray("indicator");
+        ArrayNode values = json.createArrayNode();
+        for (ScorecardService.Line line : scorecard.lines()) {
+            indicators.addObject().put("name", line.ladder().name(getLocale()) + " " + line.level()).put("max", ScoreElement.MAX_LEVEL);
+            values.add(line.level());
+        }
+        ObjectNode series = option.putArray("series").addObject();
+        series.put("type", "radar");
+        ObjectNode data = series.putArray("data").addObject();
+        data.set("value", values);
+        data.put("name", getTranslation("opportunity.page.scorecard"));
+        data.putObject("areaStyle").put("opacity", 0.25);
+        return option.toString();
+    }
+
+    private Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(("badge " + theme).strip());
+        return badge;
+    }
+
+    private String translated(String key, String fallback) {
+        String text = getTranslation(key);
+        return text.startsWith("!") || text.equals(key) ? fallback : text;
+    }
+
+    private Button back() {
+        Button back = new Button(getTranslation("opportunity.page.back"), VaadinIcon.ARROW_LEFT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(OpportunitiesView.class)));
+        back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return back;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title.isEmpty() ? getTranslation("nav.opportunities") : title;
+    }
+
+}
