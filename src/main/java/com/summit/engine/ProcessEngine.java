@@ -82,6 +82,15 @@ public class ProcessEngine {
                 .variables(variables).requestTimeout(requestTimeout).send().join());
     }
 
+    /**
+     * Evaluates the latest version of a deployed decision (DMN) with the given facts, on the engine: the table
+     * process owners edit is the one that decides. Returns the decision's output as JSON ("null" when no rule matched).
+     */
+    public String evaluateDecision(String decisionId, Map<String, Object> facts) {
+        return call(() -> client.newEvaluateDecisionCommand().decisionId(decisionId).variables(facts)
+                .requestTimeout(requestTimeout).send().join().getDecisionOutput());
+    }
+
     public void cancel(long processInstanceKey) {
         call(() -> client.newCancelInstanceCommand(processInstanceKey).requestTimeout(requestTimeout).send().join());
     }

@@ -16,6 +16,11 @@ public final class LifecycleProcess {
     public static final String VAR_STAGE = "stage";
     public static final String VAR_COMPLETED_BY = "completedBy";
 
+    public static final String JOB_EVALUATE_GATE = "opportunity-evaluate-gate";
+    public static final String VAR_GATE_PASSED = "gatePassed";
+    public static final String VAR_GATE_FINDINGS = "gateFindings";
+    public static final String VAR_GATE_UNMET = "gateUnmet";
+
     /** The manager's verification of a high scorecard claim: a process of its own, one instance per claim. */
     public static final String VERIFICATION_PROCESS_ID = "score-verification";
     public static final String JOB_DECIDE_SCORE = "opportunity-decide-score";

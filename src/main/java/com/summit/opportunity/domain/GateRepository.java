@@ -1,0 +1,51 @@
+package com.summit.opportunity.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class GateRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    GateRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void save(long opportunityId, GateResult result) {
+        jdbc.sql("insert into gate_evaluation (opportunity_id, stage, passed, unmet) values (:o, :s, :p, cast(:u as jsonb))")
+                .param("o", opportunityId).param("s", result.stage().name()).param("p", result.passed())
+                .param("u", write(result.unmet())).update();
+    }
+
+    public Optional<GateResult> latest(long opportunityId) {
+        return jdbc.sql("select stage, passed, unmet::text, evaluated_at from gate_evaluation where opportunity_id = :o order by id desc limit 1")
+                .param("o", opportunityId)
+                .query((rs, n) -> new GateResult(Stage.valueOf(rs.getString(1)), rs.getBoolean(2), read(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    private String write(List<GateResult.Unmet> unmet) {
+        try {
+            return json.writeValueAsString(unmet);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<GateResult.Unmet> read(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<GateResult.Unmet>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.summit.opportunity.process;
+
+import com.summit.base.i18n.Locales;
+import com.summit.opportunity.domain.GateResult;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.service.GateService;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A stage's exit gate: asks {@link GateService} (the DMN {@code stage-gate}) whether the stage may be left, and
+ * hands the process the answer and, if refused, what is unmet, in words for the owner's task.
+ */
+@Component
+public class StageGateWorker {
+
+    private final GateService gates;
+
+    StageGateWorker(GateService gates) {
+        this.gates = gates;
+    }
+
+    @JobWorker(type = LifecycleProcess.JOB_EVALUATE_GATE, fetchAllVariables = true)
+    public Map<String, Object> evaluate(ActivatedJob job) {
+        Stage stage = Stage.valueOf(job.getCustomHeaders().get(LifecycleProcess.HEADER_STAGE));
+        Map<String, Object> variables = job.getVariablesAsMap();
+        long opportunityId = ((Number) variables.get(LifecycleProcess.VAR_OPPORTUNITY_ID)).longValue();
+        Map<String, Object> facts = new HashMap<>();
+        GateService.PROCESS_FACTS.forEach(f -> facts.put(f, variables.get(f)));
+        GateResult result = gates.evaluate(opportunityId, stage, facts);
+        Map<String, Object> out = new HashMap<>();
+        out.put(LifecycleProcess.VAR_GATE_PASSED, result.passed());
+        out.put(LifecycleProcess.VAR_GATE_FINDINGS, String.join("\n", gates.describe(result, Locales.ZH_CN)));
+        out.put(LifecycleProcess.VAR_GATE_UNMET, result.unmet().stream().map(GateResult.Unmet::condition).toList());
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package com.summit.opportunity.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.summit.base.i18n.Messages;
+import com.summit.customer.service.CustomerService;
+import com.summit.engine.ProcessEngine;
+import com.summit.opportunity.domain.GateRepository;
+import com.summit.opportunity.domain.GateResult;
+import com.summit.opportunity.domain.Ladder;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.ScoreElement;
+import com.summit.opportunity.domain.Stage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A stage's exit gate: the facts of the opportunity (scorecard levels, customer profile and tier, owner) and the
+ * facts its process produced (solution review, approvals, price, signed contract) go to the DMN {@code stage-gate}
+ * on the engine, which names what is not met. The process owner edits that table, not this code.
+ */
+@Service
+public class GateService {
+
+    public static final String DECISION_ID = "stage-gate";
+    /** Facts that the lifecycle's own steps produce; false until a step sets them. */
+    public static final List<String> PROCESS_FACTS = List.of("solutionReviewPassed", "vetoApprovalPassed", "priceApproved", "contractSigned");
+
+    private final OpportunityService opportunities;
+    private final ScorecardService scorecards;
+    private final CustomerService customers;
+    private final ProcessEngine engine;
+    private final GateRepository gates;
+    private final Messages messages;
+    private final ObjectMapper json;
+
+    GateService(OpportunityService opportunities, ScorecardService scorecards, CustomerService customers, ProcessEngine engine,
+            GateRepository gates, Messages messages, ObjectMapper json) {
+        this.opportunities = opportunities;
+        this.scorecards = scorecards;
+        this.customers = customers;
+        this.engine = engine;
+        this.gates = gates;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** Evaluates and records the gate of the stage; process facts not given count as not met. */
+    @Transactional
+    public GateResult evaluate(long opportunityId, Stage stage, Map<String, Object> processFacts) {
+        Opportunity o = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
+        Map<ScoreElement, Integer> levels = scorecards.levels(opportunityId);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("stage", stage.name());
+        levels.forEach((element, level) -> facts.put(element.factName(), level));
+        var customer = customers.find(o.customerId());
+        facts.put("profileComplete", customer.map(c -> c.industry() != null && c.region() != null && !c.region().isBlank()).orElse(false));
+        facts.put("tierKnown", customer.map(c -> c.tier() != null).orElse(false));
+        facts.put("ownerSet", o.ownerUsername() != null && !o.ownerUsername().isBlank());
+        for (String fact : PROCESS_FACTS) {
+            facts.put(fact, Boolean.TRUE.equals(processFacts.get(fact)));
+        }
+        List<GateResult.Unmet> unmet = new ArrayList<>();
+        for (Map<String, Object> row : rows(engine.evaluateDecision(DECISION_ID, facts))) {
+            String condition = String.valueOf(row.get("condition"));
+            ScoreElement element = row.get("element") == null ? null : ScoreElement.valueOf(row.get("element").toString());
+            Integer required = row.get("required") instanceof Number n ? n.intValue() : null;
+            unmet.add(new GateResult.Unmet(condition, element, required, element == null ? null : levels.get(element)));
+        }
+        GateResult result = new GateResult(stage, unmet.isEmpty(), unmet, Instant.now());
+        gates.save(opportunityId, result);
+        return result;
+    }
+
+    public Optional<GateResult> latest(long opportunityId) {
+        return gates.latest(opportunityId);
+    }
+
+    /** The unmet conditions in words, e.g. "权力需达到 5 级（现为 3 级）：决策人同意联合计划并指定负责人". */
+    public List<String> describe(GateResult result, Locale locale) {
+        Map<ScoreElement, Ladder> ladders = new java.util.EnumMap<>(ScoreElement.class);
+        scorecards.ladders().forEach(l -> ladders.put(l.element(), l));
+        return result.unmet().stream().map(u -> {
+            if (u.isLevel()) {
+                Ladder ladder = ladders.get(u.element());
+                return messages.getTranslation("gate.level", locale, ladder.name(locale), u.required(), u.current() == null ? 0 : u.current(),
+                        ladder.checkpoint(u.required(), locale));
+            }
+            return messages.find("gate.condition." + u.condition(), locale).orElse(u.condition());
+        }).toList();
+    }
+
+    private List<Map<String, Object>> rows(String output) {
+        try {
+            List<Map<String, Object>> rows = json.readValue(output, new TypeReference<List<Map<String, Object>>>() {});
+            return rows == null ? List.of() : rows;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stage-gate gave an output that is not a list: " + output, e);
+        }
+    }
+}
