@@ -180,6 +180,13 @@ public class ScorecardService {
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
     }
 
+    /** A veto holder's status as a process step found it (the cross-department approval writes its outcome here). */
+    @Transactional
+    public void recordVetoHolder(long opportunityId, String department, VetoHolder.Status status, String note, String by) {
+        scores.setVetoHolder(opportunityId, department, status, note == null || note.isBlank() ? null : truncate(note.strip(), REASON_MAX), by);
+        outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
+    }
+
     private void requestVerification(Opportunity opportunity, Ladder ladder, long changeId, int from, int to, String evidence) {
         String verifier = users.find(opportunity.ownerUsername()).map(SummitUser::managerUsername).orElse(null);
         Map<String, Object> variables = new LinkedHashMap<>();

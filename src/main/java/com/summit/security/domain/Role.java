@@ -7,6 +7,7 @@ public enum Role {
     LEGAL,
     FINANCE,
     TECH,
+    OPERATIONS,
     PROCESS_OWNER,
     ADMIN;
 

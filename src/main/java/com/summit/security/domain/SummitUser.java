@@ -3,10 +3,18 @@ package com.summit.security.domain;
 import java.util.Set;
 
 /** A signed-in person as the services see them. */
-public record SummitUser(String username, String displayName, Set<Role> roles, String team, String managerUsername) {
+public record SummitUser(String username, String displayName, Set<Role> roles, String team, String managerUsername,
+        boolean departmentHead) {
+
+    /** The departments whose reviews can be routed to a head (DMN approval-route, level HEAD). */
+    public static final Set<Role> DEPARTMENTS = Set.of(Role.LEGAL, Role.FINANCE, Role.TECH, Role.OPERATIONS);
 
     public SummitUser {
         roles = Set.copyOf(roles);
+    }
+
+    public SummitUser(String username, String displayName, Set<Role> roles, String team, String managerUsername) {
+        this(username, displayName, roles, team, managerUsername, false);
     }
 
     public boolean has(Role role) {
@@ -19,6 +27,9 @@ public record SummitUser(String username, String displayName, Set<Role> roles, S
         roles.forEach(r -> groups.add(r.name()));
         if (team != null && !team.isBlank()) {
             groups.add(team);
+        }
+        if (departmentHead) {
+            roles.stream().filter(DEPARTMENTS::contains).forEach(r -> groups.add(r.name() + "_HEAD"));
         }
         return Set.copyOf(groups);
     }

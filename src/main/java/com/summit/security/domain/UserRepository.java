@@ -22,12 +22,13 @@ public class UserRepository {
 
     public Optional<Account> findAccount(String username) {
         return jdbc.sql("""
-                select username, display_name, password_hash, enabled, team, manager_username
+                select username, display_name, password_hash, enabled, team, manager_username, department_head
                 from app_user where username = :username""")
                 .param("username", username)
                 .query((rs, n) -> new Account(
                         new SummitUser(rs.getString("username"), rs.getString("display_name"),
-                                rolesOf(rs.getString("username")), rs.getString("team"), rs.getString("manager_username")),
+                                rolesOf(rs.getString("username")), rs.getString("team"), rs.getString("manager_username"),
+                                rs.getBoolean("department_head")),
                         rs.getString("password_hash"), rs.getBoolean("enabled")))
                 .optional();
     }
@@ -42,8 +43,9 @@ public class UserRepository {
 
     public void insert(SummitUser user, String passwordHash) {
         long id = jdbc.sql("""
-                insert into app_user (username, display_name, password_hash, team, manager_username)
-                values (:username, :displayName, :hash, :team, :manager) returning id""")
+                insert into app_user (username, display_name, password_hash, team, manager_username, department_head)
+                values (:username, :displayName, :hash, :team, :manager, :head) returning id""")
+                .param("head", user.departmentHead())
                 .param("username", user.username())
                 .param("displayName", user.displayName())
                 .param("hash", passwordHash)

@@ -22,6 +22,10 @@ public class DemoUsers implements org.springframework.beans.factory.SmartInitial
             new SummitUser("wangfang", "王芳", Set.of(Role.LEGAL), "法务部", null),
             new SummitUser("liuyang", "刘洋", Set.of(Role.FINANCE), "财务部", null),
             new SummitUser("chenjie", "陈杰", Set.of(Role.TECH), "运营技术部", null),
+            new SummitUser("zhengyun", "郑云", Set.of(Role.OPERATIONS), "运营技术部", null),
+            new SummitUser("zhoujun", "周骏", Set.of(Role.LEGAL), "法务部", null, true),
+            new SummitUser("sunli", "孙丽", Set.of(Role.FINANCE), "财务部", null, true),
+            new SummitUser("wuhao", "吴昊", Set.of(Role.TECH), "运营技术部", null, true),
             new SummitUser("zhaomin", "赵敏", Set.of(Role.PROCESS_OWNER), "流程管理部", null),
             new SummitUser("admin", "系统管理员", Set.of(Role.ADMIN), null, null));
 

@@ -50,13 +50,14 @@ public class TaskService {
     private final FormValidator validator;
     private final FormLocalizer localizer;
     private final List<TaskContextProvider> contextProviders;
+    private final List<TaskSubmissionCheck> submissionChecks;
     private final UserService users;
     private final ProcessModels models;
     private final Messages messages;
     private final ObjectMapper json;
 
     TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
-            FormLocalizer localizer, List<TaskContextProvider> contextProviders, UserService users, ProcessModels models, Messages messages, ObjectMapper json) {
+            FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json) {
         this.tasks = tasks;
         this.filters = filters;
         this.broadcaster = broadcaster;
@@ -65,6 +66,7 @@ public class TaskService {
         this.validator = validator;
         this.localizer = localizer;
         this.contextProviders = contextProviders;
+        this.submissionChecks = submissionChecks;
         this.users = users;
         this.models = models;
         this.messages = messages;
@@ -268,6 +270,11 @@ public class TaskService {
             values = result.values();
         } else {
             values = Map.of();
+        }
+        for (TaskSubmissionCheck check : submissionChecks) {
+            if (check.appliesTo(task)) {
+                check.check(task, user, values, variables(task));
+            }
         }
         String valuesJson = write(values);
         if (tasks.markCompleted(taskId, user.username(), valuesJson) == 0) {

@@ -1,0 +1,15 @@
+package com.summit.approval.process;
+
+/** Names shared with {@code bpmn/veto-approval.bpmn}. */
+public final class VetoApprovalProcess {
+
+    public static final String PROCESS_ID = "veto-approval";
+    public static final String TASK_REVIEW = "Task_Review";
+    public static final String JOB_OPEN_ROUND = "approval-open-round";
+    public static final String JOB_RECORD_DECISION = "approval-record-decision";
+    public static final String JOB_CLOSE_ROUND = "approval-close-round";
+    public static final String JOB_FINISH = "approval-finish";
+    public static final String HEADER_OUTCOME = "outcome";
+
+    private VetoApprovalProcess() {}
+}
