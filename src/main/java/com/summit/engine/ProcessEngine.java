@@ -91,6 +91,20 @@ public class ProcessEngine {
                 .requestTimeout(requestTimeout).send().join().getDecisionOutput());
     }
 
+    /** A COLLECT decision's matched rows (none: an empty list), each as its outputs by name. */
+    public java.util.List<Map<String, Object>> evaluateDecisionRows(String decisionId, Map<String, Object> facts) {
+        String output = evaluateDecision(decisionId, facts);
+        try {
+            java.util.List<Map<String, Object>> rows = JSON.readValue(output,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Map<String, Object>>>() {});
+            return rows == null ? java.util.List.of() : rows;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(decisionId + " gave an output that is not a list of rows: " + output, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public void cancel(long processInstanceKey) {
         call(() -> client.newCancelInstanceCommand(processInstanceKey).requestTimeout(requestTimeout).send().join());
     }

@@ -1,8 +1,5 @@
 package com.summit.approval.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.summit.approval.domain.ApprovalRepository;
 import com.summit.approval.domain.ApprovalReview;
 import com.summit.approval.domain.ApprovalRound;
@@ -49,17 +46,15 @@ public class ApprovalService {
     private final ScorecardService scorecards;
     private final ProcessEngine engine;
     private final Messages messages;
-    private final ObjectMapper json;
 
     ApprovalService(ApprovalRepository approvals, OpportunityService opportunities, CustomerService customers,
-            ScorecardService scorecards, ProcessEngine engine, Messages messages, ObjectMapper json) {
+            ScorecardService scorecards, ProcessEngine engine, Messages messages) {
         this.approvals = approvals;
         this.opportunities = opportunities;
         this.customers = customers;
         this.scorecards = scorecards;
         this.engine = engine;
         this.messages = messages;
-        this.json = json;
     }
 
     /** The deal's terms as submitted for a round. */
@@ -94,7 +89,7 @@ public class ApprovalService {
         facts.put("coldChain", opportunity.services().stream().anyMatch(s -> s.name().equals("COLD_CHAIN")));
         // the highest level per department counts
         Map<String, String> levels = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows(engine.evaluateDecision(ROUTE_DECISION, facts))) {
+        for (Map<String, Object> row : engine.evaluateDecisionRows(ROUTE_DECISION, facts)) {
             String department = String.valueOf(row.get("department"));
             String level = String.valueOf(row.get("level"));
             levels.merge(department, level, (a, b) -> "HEAD".equals(a) || "HEAD".equals(b) ? "HEAD" : "REVIEWER");
@@ -221,15 +216,6 @@ public class ApprovalService {
             }
         }
         return at.toInstant();
-    }
-
-    private List<Map<String, Object>> rows(String output) {
-        try {
-            List<Map<String, Object>> rows = json.readValue(output, new TypeReference<List<Map<String, Object>>>() {});
-            return rows == null ? List.of() : rows;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("approval-route gave an output that is not a list: " + output, e);
-        }
     }
 
     private static String blankToNull(String s) {

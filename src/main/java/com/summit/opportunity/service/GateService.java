@@ -1,8 +1,5 @@
 package com.summit.opportunity.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.summit.base.i18n.Messages;
 import com.summit.customer.service.CustomerService;
 import com.summit.engine.ProcessEngine;
@@ -40,17 +37,15 @@ public class GateService {
     private final ProcessEngine engine;
     private final GateRepository gates;
     private final Messages messages;
-    private final ObjectMapper json;
 
     GateService(OpportunityService opportunities, ScorecardService scorecards, CustomerService customers, ProcessEngine engine,
-            GateRepository gates, Messages messages, ObjectMapper json) {
+            GateRepository gates, Messages messages) {
         this.opportunities = opportunities;
         this.scorecards = scorecards;
         this.customers = customers;
         this.engine = engine;
         this.gates = gates;
         this.messages = messages;
-        this.json = json;
     }
 
     /** Evaluates and records the gate of the stage; process facts not given count as not met. */
@@ -69,7 +64,7 @@ public class GateService {
             facts.put(fact, Boolean.TRUE.equals(processFacts.get(fact)));
         }
         List<GateResult.Unmet> unmet = new ArrayList<>();
-        for (Map<String, Object> row : rows(engine.evaluateDecision(DECISION_ID, facts))) {
+        for (Map<String, Object> row : engine.evaluateDecisionRows(DECISION_ID, facts)) {
             String condition = String.valueOf(row.get("condition"));
             ScoreElement element = row.get("element") == null ? null : ScoreElement.valueOf(row.get("element").toString());
             Integer required = row.get("required") instanceof Number n ? n.intValue() : null;
@@ -98,12 +93,4 @@ public class GateService {
         }).toList();
     }
 
-    private List<Map<String, Object>> rows(String output) {
-        try {
-            List<Map<String, Object>> rows = json.readValue(output, new TypeReference<List<Map<String, Object>>>() {});
-            return rows == null ? List.of() : rows;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stage-gate gave an output that is not a list: " + output, e);
-        }
-    }
 }
