@@ -87,6 +87,53 @@ public class OpportunityRepository {
                 .param("o", owner).query(this::map).list();
     }
 
+    /**
+     * The opportunities a user may see: their own and those whose team they are in; for a manager also those
+     * owned by people of their team or reporting to them; for an admin all.
+     */
+    public List<Opportunity> findVisibleTo(String username, String team, boolean manager, boolean admin) {
+        return jdbc.sql(SELECT + " where " + visibility() + " order by o.updated_at desc, o.id desc")
+                .param("u", username).param("team", team == null ? "" : team).param("manager", manager).param("admin", admin)
+                .query(this::map).list();
+    }
+
+    public boolean isVisibleTo(long id, String username, String team, boolean manager, boolean admin) {
+        return jdbc.sql("select count(*) from opportunity o where o.id = :id and " + visibility())
+                .param("id", id).param("u", username).param("team", team == null ? "" : team).param("manager", manager)
+                .param("admin", admin).query(Long.class).single() > 0;
+    }
+
+    private static String visibility() {
+        return """
+                (:admin or o.owner_username = :u
+                 or exists (select 1 from opportunity_member m where m.opportunity_id = o.id and m.username = :u)
+                 or (:manager and exists (select 1 from app_user a where a.username = o.owner_username
+                                          and (a.manager_username = :u or (a.team = :team and :team <> '')))))""";
+    }
+
+    public record Member(String username, String role, String addedBy, java.time.Instant addedAt) {}
+
+    public List<Member> members(long id) {
+        return jdbc.sql("""
+                select username, role, added_by, added_at from opportunity_member where opportunity_id = :id
+                order by case role when 'OWNER' then 0 else 1 end, added_at""")
+                .param("id", id)
+                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public void addMember(long id, String username, String role, String by) {
+        jdbc.sql("""
+                insert into opportunity_member (opportunity_id, username, role, added_by) values (:id, :u, :r, :by)
+                on conflict (opportunity_id, username) do update set role = :r""")
+                .param("id", id).param("u", username).param("r", role).param("by", by).update();
+    }
+
+    public int removeMember(long id, String username) {
+        return jdbc.sql("delete from opportunity_member where opportunity_id = :id and username = :u and role <> 'OWNER'")
+                .param("id", id).param("u", username).update();
+    }
+
     public List<Opportunity> findOpen() {
         return jdbc.sql(SELECT + " where o.status = 'OPEN' order by o.id").query(this::map).list();
     }

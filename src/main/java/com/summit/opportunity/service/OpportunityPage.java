@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** Everything an opportunity's page shows, for one user in one language. */
 public record OpportunityPage(Opportunity opportunity, CustomerTier tier, String ownerName, String team, long daysInStage,
-        ScorecardService.Scorecard scorecard, List<Entry> timeline, Optional<Diagram> diagram, boolean mayChange) {
+        ScorecardService.Scorecard scorecard, List<Entry> timeline, Optional<Diagram> diagram, boolean mayChange,
+        List<com.summit.opportunity.domain.OpportunityRepository.Member> members, java.util.Map<String, String> names) {
 
     /** One line of the timeline: stage changes, level changes and verdicts, tasks, comments. */
     public record Entry(Instant at, Kind kind, String text) {}

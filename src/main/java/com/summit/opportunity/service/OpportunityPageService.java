@@ -56,7 +56,7 @@ public class OpportunityPageService {
         long days = Duration.between(o.stageEnteredAt(), Instant.now()).toDays();
         return new OpportunityPage(o, customer.map(c -> c.tier()).orElse(null), owner.map(SummitUser::displayName).orElse(o.ownerUsername()),
                 owner.map(SummitUser::team).orElse(null), days, scorecards.scorecard(id, user, locale), timeline(o, locale), diagram(o),
-                o.status() == OpportunityStatus.OPEN);
+                o.status() == OpportunityStatus.OPEN, opportunities.members(id, user), users.displayNames());
     }
 
     private List<OpportunityPage.Entry> timeline(Opportunity o, Locale locale) {

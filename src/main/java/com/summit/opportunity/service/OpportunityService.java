@@ -13,6 +13,7 @@ import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.OpportunityRepository;
 import com.summit.opportunity.domain.OpportunityStatus;
 import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.domain.TeamRole;
 import com.summit.opportunity.process.LifecycleProcess;
 import com.summit.search.service.SearchOutbox;
 import com.summit.search.service.SearchService;
@@ -47,9 +48,11 @@ public class OpportunityService {
     private final SearchOutbox outbox;
     private final SearchService search;
     private final ObjectMapper json;
+    private final com.summit.security.service.UserService users;
 
     OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
-            SearchService search, ObjectMapper json) {
+            SearchService search, ObjectMapper json, com.summit.security.service.UserService users) {
+        this.users = users;
         this.opportunities = opportunities;
         this.customers = customers;
         this.engine = engine;
@@ -94,6 +97,7 @@ public class OpportunityService {
         Set<LogisticsService> services = input.services() == null ? Set.of() : input.services();
         long id = opportunities.insert(customer.get().id(), name, description == null || description.isEmpty() ? null : description,
                 input.amount(), services, user.username());
+        opportunities.addMember(id, user.username(), TeamRole.OWNER.name(), user.username());
         Opportunity created = opportunities.findById(id).orElseThrow();
         long instance = engine.start(LifecycleProcess.PROCESS_ID, variables(created));
         opportunities.attachInstance(id, instance, engine.epoch());
@@ -126,13 +130,57 @@ public class OpportunityService {
         return opportunities.findById(id).orElseThrow();
     }
 
-    /** The opportunities the user may see: a rep their own, a manager or admin all of them. */
+    /**
+     * The opportunities the user may see: their own and those whose team they are in; a manager also their
+     * team's (owners in the same team or reporting to them); an admin all.
+     */
     public List<Opportunity> visibleTo(SummitUser user) {
-        return seesAll(user) ? opportunities.findAll() : opportunities.findByOwner(user.username());
+        return opportunities.findVisibleTo(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
     }
 
     public Optional<Opportunity> findVisible(long id, SummitUser user) {
-        return opportunities.findById(id).filter(o -> seesAll(user) || o.ownerUsername().equals(user.username()));
+        return opportunities.findById(id)
+                .filter(o -> opportunities.isVisibleTo(id, user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN)));
+    }
+
+    /** The opportunity team, owner first. */
+    public List<OpportunityRepository.Member> members(long id, SummitUser user) {
+        findVisible(id, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+        return opportunities.members(id);
+    }
+
+    /** The owner, a manager who sees the deal, or an admin adds someone to the team in a role. */
+    @Transactional
+    public void addMember(long id, String username, TeamRole role, SummitUser user) {
+        Opportunity o = mayManageTeam(id, user);
+        if (role == null || role == TeamRole.OWNER) {
+            throw new UserFacingException("team.error.role");
+        }
+        if (username == null || users.find(username).isEmpty()) {
+            throw new UserFacingException("team.error.noSuchUser");
+        }
+        if (username.equals(o.ownerUsername())) {
+            throw new UserFacingException("team.error.owner");
+        }
+        opportunities.addMember(id, username, role.name(), user.username());
+        outbox.changed(ENTITY_TYPE, id);
+    }
+
+    @Transactional
+    public void removeMember(long id, String username, SummitUser user) {
+        mayManageTeam(id, user);
+        if (opportunities.removeMember(id, username) == 0) {
+            throw new UserFacingException("team.error.notMember");
+        }
+        outbox.changed(ENTITY_TYPE, id);
+    }
+
+    private Opportunity mayManageTeam(long id, SummitUser user) {
+        Opportunity o = findVisible(id, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+        if (!(o.ownerUsername().equals(user.username()) || user.has(Role.MANAGER) || user.has(Role.ADMIN))) {
+            throw new UserFacingException("team.error.forbidden");
+        }
+        return o;
     }
 
     public Optional<Opportunity> find(long id) {
@@ -145,15 +193,12 @@ public class OpportunityService {
 
     /** Opportunities whose name, description or customer contain the text; a rep finds only their own. */
     public List<Opportunity> search(String text, SummitUser user) {
-        String owner = seesAll(user) ? null : user.username();
-        return search.search(ENTITY_TYPE, text, owner, 50).stream()
+        // visibility is decided here, on the system of record, not in the index
+        return search.search(ENTITY_TYPE, text, null, 200).stream()
                 .map(hit -> findVisible(hit.id(), user))
                 .flatMap(Optional::stream)
+                .limit(50)
                 .toList();
-    }
-
-    static boolean seesAll(SummitUser user) {
-        return user.has(Role.MANAGER) || user.has(Role.ADMIN);
     }
 
     static Map<String, Object> variables(Opportunity o) {

@@ -55,13 +55,16 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
 
     private final transient OpportunityPageService pages;
     private final transient ScorecardService scorecards;
+    private final transient com.summit.opportunity.service.OpportunityService opportunities;
     private final transient SummitUser user;
     private final transient ObjectMapper json = new ObjectMapper();
     private String title = "";
     private long opportunityId;
 
-    public OpportunityView(OpportunityPageService pages, ScorecardService scorecards, CurrentUser currentUser) {
+    public OpportunityView(OpportunityPageService pages, ScorecardService scorecards,
+            com.summit.opportunity.service.OpportunityService opportunities, CurrentUser currentUser) {
         this.pages = pages;
+        this.opportunities = opportunities;
         this.scorecards = scorecards;
         this.user = currentUser.require();
         addClassName("summit-page");
@@ -116,7 +119,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 : getTranslation("opportunity.page.ownerTeam", page.ownerName(), page.team())));
         meta.add(new Span(getTranslation("opportunity.page.daysInStage", page.daysInStage())));
 
-        add(header, meta, stagePath(o.stage()), scorecardCard(page), vetoCard(page), timelineCard(page));
+        add(header, meta, stagePath(o.stage()), scorecardCard(page), vetoCard(page), teamCard(page), timelineCard(page));
         page.diagram().ifPresent(d -> {
             Div diagram = new Div(new H3(getTranslation("opportunity.page.diagram")), new BpmnViewer(d.xml(), d.activeElementIds()));
             diagram.addClassName("summit-card");
@@ -320,6 +323,71 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
             row.add(status);
         }
         card.add(row);
+        return card;
+    }
+
+    /** The opportunity team: members with their roles; the owner and managers add and remove members. */
+    private Div teamCard(OpportunityPage page) {
+        Div card = new Div(new H3(getTranslation("team.title")));
+        card.addClassNames("summit-card", "summit-context");
+        card.setId("opportunity-team");
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        boolean mayManage = page.mayChange() && (page.opportunity().ownerUsername().equals(user.username())
+                || user.has(com.summit.security.domain.Role.MANAGER) || user.has(com.summit.security.domain.Role.ADMIN));
+        FlexLayout members = new FlexLayout();
+        members.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        members.getStyle().set("gap", "var(--lumo-space-s)");
+        for (var member : page.members()) {
+            Span chip = new Span(page.names().getOrDefault(member.username(), member.username()) + " · "
+                    + getTranslation("team.role." + member.role()));
+            chip.getElement().getThemeList().add("badge" + ("OWNER".equals(member.role()) ? " primary" : ""));
+            Div item = new Div(chip);
+            if (mayManage && !"OWNER".equals(member.role())) {
+                Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                    try {
+                        opportunities.removeMember(opportunityId, member.username(), user);
+                        Errors.success(getTranslation("team.removed", page.names().getOrDefault(member.username(), member.username())));
+                        show();
+                    } catch (UserFacingException ex) {
+                        Errors.show(this, ex);
+                    }
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                remove.getElement().setAttribute("aria-label", getTranslation("team.remove"));
+                remove.setId("team-remove-" + member.username());
+                item.add(remove);
+            }
+            members.add(item);
+        }
+        card.add(members);
+        if (mayManage) {
+            com.vaadin.flow.component.combobox.ComboBox<String> who = new com.vaadin.flow.component.combobox.ComboBox<>(getTranslation("team.member"));
+            who.setItems(page.names().keySet());
+            who.setItemLabelGenerator(u -> page.names().get(u) + " (" + u + ")");
+            who.setId("team-user");
+            Select<com.summit.opportunity.domain.TeamRole> role = new Select<>();
+            role.setLabel(getTranslation("team.role"));
+            role.setItems(java.util.Arrays.stream(com.summit.opportunity.domain.TeamRole.values())
+                    .filter(r -> r != com.summit.opportunity.domain.TeamRole.OWNER).toList());
+            role.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+            role.setValue(com.summit.opportunity.domain.TeamRole.SOLUTION);
+            role.setId("team-role");
+            Button add = new Button(getTranslation("team.add"), VaadinIcon.PLUS.create(), e -> {
+                try {
+                    opportunities.addMember(opportunityId, who.getValue(), role.getValue(), user);
+                    Errors.success(getTranslation("team.added", page.names().getOrDefault(who.getValue(), who.getValue())));
+                    show();
+                } catch (UserFacingException ex) {
+                    who.setErrorMessage(Errors.text(this, ex));
+                    who.setInvalid(true);
+                }
+            });
+            add.setId("team-add");
+            HorizontalLayout form = new HorizontalLayout(who, role, add);
+            form.setAlignItems(FlexComponent.Alignment.BASELINE);
+            card.add(form);
+        }
         return card;
     }
 
