@@ -77,6 +77,15 @@ public class ProcessEngine {
         }
     }
 
+    /**
+     * Publishes a message that only a waiting instance may take: it is not kept for later (a "resume" sent to a
+     * deal that is not paused must not wait for its next pause).
+     */
+    public void publishMessageNow(String name, String correlationKey, Map<String, Object> variables) {
+        call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).timeToLive(Duration.ZERO)
+                .variables(variables).requestTimeout(requestTimeout).send().join());
+    }
+
     public void publishMessage(String name, String correlationKey, Map<String, Object> variables) {
         call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
                 .variables(variables).requestTimeout(requestTimeout).send().join());
@@ -100,6 +109,19 @@ public class ProcessEngine {
             return rows == null ? java.util.List.of() : rows;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(decisionId + " gave an output that is not a list of rows: " + output, e);
+        }
+    }
+
+    /**
+     * A single-hit decision's result: a number or text when the table has one output column, a map of outputs
+     * when it has several, null when no rule matched.
+     */
+    public Object evaluateDecisionResult(String decisionId, Map<String, Object> facts) {
+        String output = evaluateDecision(decisionId, facts);
+        try {
+            return JSON.readValue(output, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(decisionId + " gave an output that is not JSON: " + output, e);
         }
     }
 

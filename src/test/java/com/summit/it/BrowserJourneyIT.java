@@ -35,6 +35,7 @@ class BrowserJourneyIT extends LocalAppIT {
     @Autowired CustomerService customers;
     @Autowired OpportunityService opportunities;
     @Autowired UserService users;
+    @Autowired com.summit.opportunity.service.ScorecardService scorecards;
 
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -59,6 +60,9 @@ class BrowserJourneyIT extends LocalAppIT {
         Opportunity opportunity = opportunities.create(new NewOpportunity(customer.id(), "零部件入厂物流 JIT 项目",
                 "主机厂要求集装箱准时到达而不是更快到达", new BigDecimal("5200000"),
                 Set.of(LogisticsService.LINE_HAUL, LogisticsService.WAREHOUSING)), rep);
+        // the stage's gate needs a stated need on the scorecard (the opportunity page test climbs it in the browser)
+        scorecards.changeLevel(opportunity.id(), com.summit.opportunity.domain.ScoreElement.NEED, 1,
+                com.summit.opportunity.service.ScorecardService.Evidence.note("主机厂来函：集装箱准时到厂"), rep);
 
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));
@@ -99,6 +103,9 @@ class BrowserJourneyIT extends LocalAppIT {
             }
         }
         driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("520");
+        // the work of the stage is done: ask for the gate
+        driver.findElements(By.cssSelector(".fjs-form-field-checkbox label")).stream()
+                .filter(e -> e.getText().contains("申请进入下一阶段")).findFirst().orElseThrow().click();
         driver.findElement(By.cssSelector(".fjs-form-field-textfield input:not([readonly])")).sendKeys("下周拜访物流总监");
         // attach the customer's request; a program dressed up as a PDF is refused in Chinese
         upload(TaskAttachmentsIT.PDF, "客户询价函.pdf");

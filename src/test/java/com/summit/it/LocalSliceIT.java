@@ -15,7 +15,9 @@ import com.summit.local.LocalRuntime;
 import com.summit.opportunity.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.OpportunityStatus;
+import com.summit.opportunity.domain.ScoreElement;
 import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.service.ScorecardService;
 import com.summit.opportunity.service.NewOpportunity;
 import com.summit.opportunity.service.OpportunityService;
 import com.summit.search.service.SearchUnavailableException;
@@ -33,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The first vertical slice, driven through the services of the running app. */
 class LocalSliceIT extends LocalAppIT {
+
+    @Autowired com.summit.opportunity.service.ScorecardService scorecards;
 
     @Autowired CustomerService customers;
     @Autowired OpportunityService opportunities;
@@ -57,8 +61,10 @@ class LocalSliceIT extends LocalAppIT {
         assertThat(details.formSchemaJson()).contains("opportunity-identification");
         assertThat(details.context()).extracting(c -> c.value()).contains("华东冷链食品有限公司", "长三角冷链配送项目", "1 · 商机识别");
 
+        // the stage's gate needs a stated need on the scorecard
+        scorecards.changeLevel(created.id(), ScoreElement.NEED, 1, ScorecardService.Evidence.note("客户来电：需要江浙沪冷链仓配"), rep);
         TaskOutcome outcome = tasks.complete(row.task().id(), rep, """
-                {"leadSource":"REFERRAL","statedNeed":"客户需要覆盖江浙沪的冷链仓配一体化服务",
+                {"leadSource":"REFERRAL","statedNeed":"客户需要覆盖江浙沪的冷链仓配一体化服务","requestAdvance":true,
                  "servicesNeeded":["COLD_CHAIN","DISTRIBUTION"],"estimatedAnnualValue":360,"decisionMakerKnown":true}""",
                 Locales.ZH_CN);
         assertThat(outcome).isEqualTo(TaskOutcome.COMPLETED);
@@ -92,8 +98,9 @@ class LocalSliceIT extends LocalAppIT {
         assertThat(tasks.inbox(rep)).extracting(r -> r.task().id()).contains(row.task().id());
         assertThat(opportunities.find(created.id()).orElseThrow().stage()).isEqualTo(Stage.IDENTIFICATION);
         // the job is still open in the engine: a valid submission completes it
+        scorecards.changeLevel(created.id(), ScoreElement.NEED, 1, ScorecardService.Evidence.note("招标文件：恒温恒湿仓"), rep);
         assertThat(tasks.complete(row.task().id(), rep, """
-                {"leadSource":"TENDER","statedNeed":"需要苏州工业园区的恒温恒湿仓库","servicesNeeded":["WAREHOUSING"],
+                {"leadSource":"TENDER","statedNeed":"需要苏州工业园区的恒温恒湿仓库","servicesNeeded":["WAREHOUSING"],"requestAdvance":true,
                  "estimatedAnnualValue":80}""", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(opportunities.find(created.id()).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION));

@@ -75,8 +75,12 @@ class RealBrokerProdModeIT {
                     .filter(r -> r.task().opportunityId() != null && r.task().opportunityId() == created.id())
                     .findFirst().orElse(null), r -> r != null);
             assertThat(task.task().dueAt()).isNotNull();
+            // the gate (DMN stage-gate, evaluated by the real broker) needs a stated need on the scorecard
+            app.getBean(com.summit.opportunity.service.ScorecardService.class).changeLevel(created.id(),
+                    com.summit.opportunity.domain.ScoreElement.NEED, 1,
+                    com.summit.opportunity.service.ScorecardService.Evidence.note("客户邮件：前海保税仓"), rep);
             assertThat(tasks.complete(task.task().id(), rep, """
-                    {"leadSource":"PROSPECTING","statedNeed":"需要深圳前海的保税仓和到香港的跨境干线","servicesNeeded":["WAREHOUSING","LINE_HAUL"],
+                    {"leadSource":"PROSPECTING","statedNeed":"需要深圳前海的保税仓和到香港的跨境干线","servicesNeeded":["WAREHOUSING","LINE_HAUL"],"requestAdvance":true,
                      "estimatedAnnualValue":680}""", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(opportunities.find(created.id()).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION));

@@ -53,9 +53,11 @@ class ReconciliationIT {
                     new BigDecimal("2400000"), Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION)), rep);
             opportunityId = created.id();
             TaskRow first = awaitOpenTask(tasks, rep, opportunityId, "识别商机：客户画像与线索");
+            app.getBean(ScorecardService.class).changeLevel(opportunityId, ScoreElement.NEED, 1,
+                    ScorecardService.Evidence.note("客户来函：双十一前置仓"), rep);
             tasks.complete(first.task().id(), rep, """
                     {"leadSource":"INBOUND","statedNeed":"双十一期间需要华南三个前置仓","servicesNeeded":["WAREHOUSING"],
-                     "estimatedAnnualValue":240}""", Locales.ZH_CN);
+                     "estimatedAnnualValue":240,"requestAdvance":true}""", Locales.ZH_CN);
             taskBeforeRestart = awaitOpenTask(tasks, rep, opportunityId, "确认真实需求").task().id();
             // a claim waiting for the manager's verdict when the app stops
             app.getBean(ScorecardService.class).changeLevel(opportunityId, ScoreElement.POWER, 4,
@@ -84,7 +86,21 @@ class ReconciliationIT {
             assertThat(tasks.inbox(manager).stream().filter(r -> r.task().opportunityId() != null
                     && r.task().opportunityId() == opportunityId && r.task().name().equals("核实要素等级"))).hasSize(1);
 
-            tasks.complete(resumed.task().id(), rep, "{\"realNeed\":\"峰值期间的履约时效决定了复购率\",\"decisionMakerMet\":true}", Locales.ZH_CN);
+            // stage 2's gate: need 4, power 3 (the pending claim of 4 counts until its verdict), goals 2
+            ScorecardService scorecards = app.getBean(ScorecardService.class);
+            scorecards.changeLevel(opportunityId, ScoreElement.NEED, 3, ScorecardService.Evidence.note("客户提供了峰值订单数据"), rep);
+            scorecards.changeLevel(opportunityId, ScoreElement.GOALS, 2, ScorecardService.Evidence.note("总经理：复购率提升 10%"), rep);
+            tasks.complete(resumed.task().id(), rep, "{\"realNeed\":\"峰值期间的履约时效决定了复购率\",\"decisionMakerMet\":true,\"requestAdvance\":true}",
+                    Locales.ZH_CN);
+            // refused: need is 3 of 4; the task comes back with the reason in words
+            TaskRow back = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                    .filter(r -> r.task().opportunityId() != null && r.task().opportunityId() == opportunityId
+                            && r.task().name().equals("确认真实需求") && r.task().id() != resumed.task().id())
+                    .findFirst().orElse(null), r -> r != null);
+            assertThat(back.task().variablesJson()).contains("需求需达到 4 级（现为 3 级）");
+            assertThat(opportunities.find(opportunityId).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION);
+            scorecards.changeLevel(opportunityId, ScoreElement.NEED, 4, ScorecardService.Evidence.note("客户书面确认需求说明"), rep);
+            tasks.complete(back.task().id(), rep, "{\"realNeed\":\"峰值期间的履约时效决定了复购率\",\"requestAdvance\":true}", Locales.ZH_CN);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(opportunities.find(opportunityId).orElseThrow().stage()).isEqualTo(Stage.SOLUTION_DESIGN));
         }

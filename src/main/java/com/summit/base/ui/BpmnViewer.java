@@ -17,6 +17,6 @@ public class BpmnViewer extends Component implements HasSize {
         getElement().setProperty("active", String.join(",", activeElementIds));
         getElement().setProperty("xml", xml);
         setWidthFull();
-        setHeight("320px");
+        setHeight("520px");
     }
 }

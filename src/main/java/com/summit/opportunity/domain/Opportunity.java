@@ -20,7 +20,11 @@ public record Opportunity(
         String engineEpoch,
         Instant createdAt,
         Instant updatedAt,
-        int version) {
+        int version,
+        boolean stalled,
+        Instant pausedAt,
+        String lostReason,
+        String lostNote) {
 
     public Opportunity {
         services = Set.copyOf(services);

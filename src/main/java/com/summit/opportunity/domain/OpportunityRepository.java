@@ -17,7 +17,8 @@ public class OpportunityRepository {
 
     private static final String SELECT = """
             select o.id, o.customer_id, c.name as customer_name, o.name, o.description, o.amount, o.services, o.stage, o.status,
-                   o.owner_username, o.stage_entered_at, o.process_instance_key, o.engine_epoch, o.created_at, o.updated_at, o.version
+                   o.owner_username, o.stage_entered_at, o.process_instance_key, o.engine_epoch, o.created_at, o.updated_at, o.version,
+                   o.stalled, o.paused_at, o.lost_reason, o.lost_note
             from opportunity o join customer c on c.id = o.customer_id""";
 
     private final JdbcClient jdbc;
@@ -45,14 +46,14 @@ public class OpportunityRepository {
     /** Moves an opportunity from one stage to the next; 0 when it is not in the expected stage (a repeated job). */
     public int advance(long id, Stage from, Stage to) {
         return jdbc.sql("""
-                update opportunity set stage = :to, stage_entered_at = now(), updated_at = now(), version = version + 1
+                update opportunity set stage = :to, stage_entered_at = now(), stalled = false, updated_at = now(), version = version + 1
                 where id = :id and stage = :from and status = 'OPEN'""")
                 .param("id", id).param("from", from.name()).param("to", to.name()).update();
     }
 
     public int close(long id, Stage stage, OpportunityStatus status) {
         return jdbc.sql("""
-                update opportunity set status = :status, updated_at = now(), version = version + 1
+                update opportunity set status = :status, stalled = false, closed_at = now(), updated_at = now(), version = version + 1
                 where id = :id and stage = :stage and status = 'OPEN'""")
                 .param("id", id).param("stage", stage.name()).param("status", status.name()).update();
     }
@@ -72,6 +73,51 @@ public class OpportunityRepository {
                 .param("id", id)
                 .query((rs, n) -> new StageRecord(Stage.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
                 .list();
+    }
+
+    public int markStalled(long id) {
+        return jdbc.sql("update opportunity set stalled = true, updated_at = now() where id = :id and status = 'OPEN'").param("id", id).update();
+    }
+
+    /** Pauses an open deal: its stall clock stops. */
+    public int pause(long id) {
+        return jdbc.sql("update opportunity set status = 'PAUSED', paused_at = now(), updated_at = now(), version = version + 1 where id = :id and status = 'OPEN'")
+                .param("id", id).update();
+    }
+
+    /** Resumes a paused deal: the stage's start moves forward by the pause, so paused time never counts. */
+    public int resume(long id) {
+        return jdbc.sql("""
+                update opportunity set status = 'OPEN', stage_entered_at = stage_entered_at + (now() - paused_at), paused_at = null,
+                    updated_at = now(), version = version + 1
+                where id = :id and status = 'PAUSED'""").param("id", id).update();
+    }
+
+    public int markLost(long id, String reason, String note) {
+        return jdbc.sql("""
+                update opportunity set status = 'LOST', lost_reason = :r, lost_note = :n, stalled = false, paused_at = null,
+                    closed_at = now(), updated_at = now(), version = version + 1
+                where id = :id and status in ('OPEN', 'PAUSED')""").param("id", id).param("r", reason).param("n", note).update();
+    }
+
+    public int reassign(long id, String owner) {
+        int changed = jdbc.sql("update opportunity set owner_username = :o, updated_at = now(), version = version + 1 where id = :id and status in ('OPEN', 'PAUSED')")
+                .param("id", id).param("o", owner).update();
+        if (changed > 0) {
+            jdbc.sql("delete from opportunity_member where opportunity_id = :id and (role = 'OWNER' or username = :o)").param("id", id).param("o", owner).update();
+            addMember(id, owner, "OWNER", null);
+        }
+        return changed;
+    }
+
+    /** The managed list of reasons a deal is lost: code → (zh, en), active ones in order. */
+    public java.util.LinkedHashMap<String, String[]> lostReasons() {
+        java.util.LinkedHashMap<String, String[]> reasons = new java.util.LinkedHashMap<>();
+        jdbc.sql("select code, label_zh, label_en from lost_reason where active order by position")
+                .query(rs -> {
+                    reasons.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return reasons;
     }
 
     public Optional<Opportunity> findById(long id) {
@@ -135,7 +181,7 @@ public class OpportunityRepository {
     }
 
     public List<Opportunity> findOpen() {
-        return jdbc.sql(SELECT + " where o.status = 'OPEN' order by o.id").query(this::map).list();
+        return jdbc.sql(SELECT + " where o.status in ('OPEN', 'PAUSED') order by o.id").query(this::map).list();
     }
 
     public List<Long> allIds() {
@@ -160,7 +206,9 @@ public class OpportunityRepository {
                 Stage.valueOf(rs.getString("stage")), OpportunityStatus.valueOf(rs.getString("status")),
                 rs.getString("owner_username"), rs.getTimestamp("stage_entered_at").toInstant(), processInstanceKey,
                 rs.getString("engine_epoch"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getBoolean("stalled"),
+                rs.getTimestamp("paused_at") == null ? null : rs.getTimestamp("paused_at").toInstant(),
+                rs.getString("lost_reason"), rs.getString("lost_note"));
     }
 
     private static String join(Set<LogisticsService> services) {

@@ -16,6 +16,23 @@ public final class LifecycleProcess {
     public static final String VAR_STAGE = "stage";
     public static final String VAR_COMPLETED_BY = "completedBy";
 
+    /** Where a paused deal waits for "resumed" (reconciliation starts a paused deal's new instance there). */
+    public static final String WAIT_FOR_RESUME = "Event_WaitForResume";
+    public static final String MESSAGE_LOST = "opportunity-lost";
+    public static final String MESSAGE_PAUSED = "opportunity-paused";
+    public static final String MESSAGE_RESUMED = "opportunity-resumed";
+    public static final String JOB_MARK_STALLED = "opportunity-mark-stalled";
+    public static final String JOB_REASSIGN = "opportunity-reassign";
+    public static final String JOB_CLOSE_LOST = "opportunity-close-lost";
+    public static final String JOB_RECORD_LOST = "opportunity-record-lost";
+    public static final String JOB_RECORD_PAUSED = "opportunity-record-paused";
+    public static final String JOB_RECORD_RESUMED = "opportunity-record-resumed";
+    public static final String VAR_STALL_AFTER = "stallAfter";
+    public static final String VAR_MANAGER = "manager";
+    public static final String VAR_REQUEST_ADVANCE = "requestAdvance";
+    public static final String VAR_LOST_REASON = "lostReason";
+    public static final String VAR_LOST_NOTE = "lostNote";
+
     public static final String JOB_EVALUATE_GATE = "opportunity-evaluate-gate";
     public static final String VAR_GATE_PASSED = "gatePassed";
     public static final String VAR_GATE_FINDINGS = "gateFindings";

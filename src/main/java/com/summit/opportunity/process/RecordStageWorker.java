@@ -14,7 +14,9 @@ public class RecordStageWorker {
 
     private static final Set<String> PROCESS_VARIABLES = Set.of(LifecycleProcess.VAR_OPPORTUNITY_ID, LifecycleProcess.VAR_OWNER,
             LifecycleProcess.VAR_CUSTOMER_NAME, LifecycleProcess.VAR_OPPORTUNITY_NAME, LifecycleProcess.VAR_AMOUNT,
-            LifecycleProcess.VAR_SERVICES, LifecycleProcess.VAR_STAGE, LifecycleProcess.VAR_COMPLETED_BY);
+            LifecycleProcess.VAR_SERVICES, LifecycleProcess.VAR_STAGE, LifecycleProcess.VAR_COMPLETED_BY, LifecycleProcess.VAR_STALL_AFTER,
+            LifecycleProcess.VAR_MANAGER, LifecycleProcess.VAR_REQUEST_ADVANCE, LifecycleProcess.VAR_GATE_FINDINGS, LifecycleProcess.VAR_GATE_UNMET,
+            LifecycleProcess.VAR_GATE_PASSED);
 
     private final OpportunityService opportunities;
 
@@ -31,6 +33,10 @@ public class RecordStageWorker {
         result.keySet().removeAll(PROCESS_VARIABLES);
         String completedBy = (String) variables.get(LifecycleProcess.VAR_COMPLETED_BY);
         var updated = opportunities.recordStageResult(opportunityId, stage, result, completedBy);
-        return Map.of(LifecycleProcess.VAR_STAGE, updated.stage().name());
+        // the next stage starts afresh: its own stall clock, no advance requested, no findings of the last gate
+        return Map.of(LifecycleProcess.VAR_STAGE, updated.stage().name(),
+                LifecycleProcess.VAR_STALL_AFTER, opportunities.stallAfter(updated).toString(),
+                LifecycleProcess.VAR_REQUEST_ADVANCE, false,
+                LifecycleProcess.VAR_GATE_FINDINGS, "");
     }
 }

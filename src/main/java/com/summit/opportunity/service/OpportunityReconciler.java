@@ -22,10 +22,12 @@ class OpportunityReconciler {
     private static final Logger log = LoggerFactory.getLogger(OpportunityReconciler.class);
 
     private final OpportunityRepository opportunities;
+    private final OpportunityService service;
     private final ProcessEngine engine;
 
-    OpportunityReconciler(OpportunityRepository opportunities, ProcessEngine engine) {
+    OpportunityReconciler(OpportunityRepository opportunities, OpportunityService service, ProcessEngine engine) {
         this.opportunities = opportunities;
+        this.service = service;
         this.engine = engine;
     }
 
@@ -38,7 +40,9 @@ class OpportunityReconciler {
             if (o.processInstanceKey() != null && engine.isAlive(o.processInstanceKey(), o.engineEpoch())) {
                 continue;
             }
-            long instance = engine.startAt(LifecycleProcess.PROCESS_ID, o.stage().elementId(), OpportunityService.variables(o));
+            // a paused deal waits for its resumption again; an open one starts before its stage
+            String at = o.status() == com.summit.opportunity.domain.OpportunityStatus.PAUSED ? LifecycleProcess.WAIT_FOR_RESUME : o.stage().elementId();
+            long instance = engine.startAt(LifecycleProcess.PROCESS_ID, at, service.variables(o));
             opportunities.attachInstance(o.id(), instance, engine.epoch());
             restarted++;
         }

@@ -201,7 +201,7 @@ public class OpportunityService {
                 .toList();
     }
 
-    static Map<String, Object> variables(Opportunity o) {
+    Map<String, Object> variables(Opportunity o) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(LifecycleProcess.VAR_OPPORTUNITY_ID, o.id());
         variables.put(LifecycleProcess.VAR_OWNER, o.ownerUsername());
@@ -210,7 +210,110 @@ public class OpportunityService {
         variables.put(LifecycleProcess.VAR_AMOUNT, o.amount());
         variables.put(LifecycleProcess.VAR_SERVICES, o.services().stream().map(Enum::name).sorted().toList());
         variables.put(LifecycleProcess.VAR_STAGE, o.stage().name());
+        variables.put(LifecycleProcess.VAR_STALL_AFTER, stallAfter(o).toString());
+        variables.put(LifecycleProcess.VAR_MANAGER, users.find(o.ownerUsername()).map(SummitUser::managerUsername).orElse(null));
+        variables.put(LifecycleProcess.VAR_REQUEST_ADVANCE, false);
         return variables;
+    }
+
+    /**
+     * How long until the opportunity counts as stalled in its current stage: the stage's target by tier (DMN
+     * {@code stage-duration}) less the time already spent there (pauses not counted), at least a minute.
+     */
+    public java.time.Duration stallAfter(Opportunity o) {
+        String tier = customers.find(o.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
+        Object result = engine.evaluateDecisionResult("stage-duration", Map.of("stage", o.stage().name(), "tier", tier));
+        if (result instanceof Map<?, ?> outputs) {
+            result = outputs.get("targetDays");
+        }
+        long days = result instanceof Number n ? n.longValue() : 30;
+        java.time.Instant since = o.pausedAt() != null ? o.pausedAt() : java.time.Instant.now();
+        java.time.Duration left = java.time.Duration.ofDays(days).minus(java.time.Duration.between(o.stageEnteredAt(), since));
+        return left.compareTo(java.time.Duration.ofMinutes(1)) < 0 ? java.time.Duration.ofMinutes(1) : left.withNanos(0);
+    }
+
+    /** The reasons a deal can be lost, from the managed list, in the user's language (code → label). */
+    public Map<String, String> lostReasons(java.util.Locale locale) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        opportunities.lostReasons().forEach((code, labels) -> reasons.put(code, english ? labels[1] : labels[0]));
+        return reasons;
+    }
+
+    /** Closes a deal as lost at any stage, with a reason from the managed list: the lifecycle takes the message. */
+    @Transactional
+    public void lose(long id, String reason, String note, SummitUser user) {
+        Opportunity o = mayManageTeam(id, user);
+        if (reason == null || !opportunities.lostReasons().containsKey(reason)) {
+            throw new UserFacingException("opportunity.error.lostReason");
+        }
+        if (o.status() != OpportunityStatus.OPEN && o.status() != OpportunityStatus.PAUSED) {
+            throw new UserFacingException("opportunity.error.notOpen");
+        }
+        publishLost(id, reason, note, user.username());
+    }
+
+    /** Sends "lost" to the deal's lifecycle (also the manager's choice on a stalled deal). */
+    public void publishLost(long id, String reason, String note, String by) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(LifecycleProcess.VAR_LOST_REASON, reason);
+        variables.put(LifecycleProcess.VAR_LOST_NOTE, note == null ? "" : note.strip());
+        variables.put("lostBy", by);
+        engine.publishMessageNow(LifecycleProcess.MESSAGE_LOST, Long.toString(id), variables);
+    }
+
+    /** Pauses an open deal (its stall clock stops); the lifecycle takes the message. */
+    public void pause(long id, SummitUser user) {
+        Opportunity o = mayManageTeam(id, user);
+        if (o.status() != OpportunityStatus.OPEN) {
+            throw new UserFacingException("opportunity.error.notOpen");
+        }
+        engine.publishMessageNow(LifecycleProcess.MESSAGE_PAUSED, Long.toString(id), Map.of("pausedBy", user.username()));
+    }
+
+    public void resume(long id, SummitUser user) {
+        Opportunity o = mayManageTeam(id, user);
+        if (o.status() != OpportunityStatus.PAUSED) {
+            throw new UserFacingException("opportunity.error.notPaused");
+        }
+        engine.publishMessageNow(LifecycleProcess.MESSAGE_RESUMED, Long.toString(id), Map.of("resumedBy", user.username()));
+    }
+
+    /** Called by the lifecycle: the deal is paused. */
+    @Transactional
+    public void recordPaused(long id) {
+        opportunities.pause(id);
+        outbox.changed(ENTITY_TYPE, id);
+    }
+
+    /** Called by the lifecycle: the deal runs again; returns the stall clock of its stage, paused time not counted. */
+    @Transactional
+    public java.time.Duration recordResumed(long id) {
+        opportunities.resume(id);
+        outbox.changed(ENTITY_TYPE, id);
+        return stallAfter(opportunities.findById(id).orElseThrow());
+    }
+
+    @Transactional
+    public void recordLost(long id, String reason, String note) {
+        opportunities.markLost(id, reason, note == null || note.isBlank() ? null : note.strip());
+        outbox.changed(ENTITY_TYPE, id);
+    }
+
+    @Transactional
+    public void markStalled(long id) {
+        opportunities.markStalled(id);
+        outbox.changed(ENTITY_TYPE, id);
+    }
+
+    /** Hands the deal to another rep or manager (the manager's choice on a stalled deal); returns the new owner's manager. */
+    @Transactional
+    public String reassign(long id, String newOwner) {
+        SummitUser owner = users.find(newOwner).filter(u -> u.has(Role.REP) || u.has(Role.MANAGER))
+                .orElseThrow(() -> new UserFacingException("opportunity.error.newOwner"));
+        opportunities.reassign(id, owner.username());
+        outbox.changed(ENTITY_TYPE, id);
+        return owner.managerUsername();
     }
 
     private String write(Map<String, Object> value) {

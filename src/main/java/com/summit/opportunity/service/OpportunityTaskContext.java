@@ -20,9 +20,14 @@ class OpportunityTaskContext implements TaskContextProvider {
     private final OpportunityRepository opportunities;
     private final CustomerService customers;
     private final ScorecardService scorecards;
+    private final OpportunityService opportunityService;
+    private final GateService gates;
     private final Messages messages;
 
-    OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, ScorecardService scorecards, Messages messages) {
+    OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, ScorecardService scorecards,
+            OpportunityService opportunityService, GateService gates, Messages messages) {
+        this.gates = gates;
+        this.opportunityService = opportunityService;
         this.opportunities = opportunities;
         this.customers = customers;
         this.scorecards = scorecards;
@@ -37,6 +42,17 @@ class OpportunityTaskContext implements TaskContextProvider {
         return opportunities.findById(task.opportunityId()).map(o -> items(o, locale)).orElse(List.of());
     }
 
+    /** The managed list of lost reasons, for the stall review's "close as lost". */
+    @Override
+    public Map<String, Object> formData(HumanTask task, Locale locale) {
+        if (task.opportunityId() == null) {
+            return Map.of();
+        }
+        List<Map<String, String>> reasons = opportunityService.lostReasons(locale).entrySet().stream()
+                .map(e -> Map.of("label", e.getValue(), "value", e.getKey())).toList();
+        return Map.of("lostReasons", reasons);
+    }
+
     private List<ContextItem> items(Opportunity o, Locale locale) {
         NumberFormat cny = NumberFormat.getCurrencyInstance(Locale.CHINA);
         String services = o.services().stream().map(s -> t(s.messageKey(), locale)).sorted().collect(Collectors.joining(t("common.listSeparator", locale)));
@@ -48,6 +64,9 @@ class OpportunityTaskContext implements TaskContextProvider {
                 new ContextItem(t("context.amount", locale), cny.format(o.amount())),
                 new ContextItem(t("context.services", locale), services.isEmpty() ? "—" : services),
                 new ContextItem(t("context.description", locale), o.description() == null ? "—" : o.description())));
+        // the last gate of this stage, if it refused: what is unmet, in the reader's language
+        gates.latest(o.id()).filter(g -> g.stage() == o.stage() && !g.passed())
+                .ifPresent(g -> items.add(new ContextItem(t("context.gate", locale), String.join("；", gates.describe(g, locale)))));
         // the scorecard: each element's level and the checkpoint it stands on
         Map<com.summit.opportunity.domain.ScoreElement, Integer> levels = scorecards.levels(o.id());
         for (var ladder : scorecards.ladders()) {

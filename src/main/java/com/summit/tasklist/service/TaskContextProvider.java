@@ -9,5 +9,13 @@ public interface TaskContextProvider {
 
     List<ContextItem> contextFor(HumanTask task, Locale locale);
 
+    /**
+     * Data the task's form opens with besides the process variables, read fresh each time (for example the
+     * options of a dynamic select, {@code valuesKey}); the server checks submitted options against it too.
+     */
+    default java.util.Map<String, Object> formData(HumanTask task, Locale locale) {
+        return java.util.Map.of();
+    }
+
     record ContextItem(String label, String value) {}
 }

@@ -232,9 +232,16 @@ public class TaskService {
         List<TaskContextProvider.ContextItem> context = new ArrayList<>();
         contextProviders.forEach(p -> context.addAll(p.contextFor(task, locale)));
         String data = task.variablesJson();
+        Map<String, Object> extra = formData(task, locale);
+        if (!extra.isEmpty()) {
+            Map<String, Object> merged = variables(task);
+            merged.putAll(extra);
+            data = write(merged);
+        }
         java.util.Optional<String> draft = user.username().equals(task.assignee()) && task.isOpen() ? tasks.draft(taskId) : java.util.Optional.empty();
         if (draft.isPresent()) {
-            Map<String, Object> merged = variables(task);
+            Map<String, Object> merged = new LinkedHashMap<>(variables(task));
+            merged.putAll(extra);
             try {
                 merged.putAll(json.readValue(draft.get(), new TypeReference<LinkedHashMap<String, Object>>() {}));
                 data = write(merged);
@@ -263,7 +270,9 @@ public class TaskService {
         DeployedForm form = task.formKey() == null ? null : engine.form(task.formKey()).orElse(null);
         Map<String, Object> values;
         if (form != null) {
-            FormValidator.Result result = validator.validate(form.schemaJson(), submittedJson, variables(task), locale);
+            Map<String, Object> known = new LinkedHashMap<>(variables(task));
+            known.putAll(formData(task, locale));
+            FormValidator.Result result = validator.validate(form.schemaJson(), submittedJson, known, locale);
             if (!result.valid()) {
                 throw new ValidationException(result.errors());
             }
@@ -468,6 +477,12 @@ public class TaskService {
 
     public static boolean isManager(SummitUser user) {
         return user.has(Role.MANAGER) || user.has(Role.ADMIN);
+    }
+
+    private Map<String, Object> formData(HumanTask task, Locale locale) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        contextProviders.forEach(p -> data.putAll(p.formData(task, locale)));
+        return data;
     }
 
     private Map<String, Object> variables(HumanTask task) {

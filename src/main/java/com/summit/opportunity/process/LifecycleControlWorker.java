@@ -1,0 +1,61 @@
+package com.summit.opportunity.process;
+
+import com.summit.opportunity.service.OpportunityService;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The lifecycle's machine steps besides the stages: stalled, paused and resumed, reassigned, lost. */
+@Component
+public class LifecycleControlWorker {
+
+    private final OpportunityService opportunities;
+
+    LifecycleControlWorker(OpportunityService opportunities) {
+        this.opportunities = opportunities;
+    }
+
+    @JobWorker(type = LifecycleProcess.JOB_MARK_STALLED)
+    public void markStalled(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
+        opportunities.markStalled(opportunityId);
+    }
+
+    @JobWorker(type = LifecycleProcess.JOB_RECORD_PAUSED)
+    public void paused(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
+        opportunities.recordPaused(opportunityId);
+    }
+
+    /** The stall clock starts again with what is left of the stage's target. */
+    @JobWorker(type = LifecycleProcess.JOB_RECORD_RESUMED)
+    public Map<String, Object> resumed(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
+        return Map.of(LifecycleProcess.VAR_STALL_AFTER, opportunities.recordResumed(opportunityId).toString());
+    }
+
+    /** The manager hands a stalled deal to someone else: later tasks go to the new owner. */
+    @JobWorker(type = LifecycleProcess.JOB_REASSIGN)
+    public Map<String, Object> reassign(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId,
+            @Variable(name = "newOwner") String newOwner) {
+        String manager = opportunities.reassign(opportunityId, newOwner);
+        Map<String, Object> out = new HashMap<>();
+        out.put(LifecycleProcess.VAR_OWNER, newOwner);
+        out.put(LifecycleProcess.VAR_MANAGER, manager);
+        return out;
+    }
+
+    /** The manager closes a stalled deal as lost: the same message any user's "lost" sends. */
+    @JobWorker(type = LifecycleProcess.JOB_CLOSE_LOST, fetchAllVariables = true)
+    public void closeLost(io.camunda.client.api.response.ActivatedJob job) {
+        Map<String, Object> v = job.getVariablesAsMap();
+        opportunities.publishLost(((Number) v.get(LifecycleProcess.VAR_OPPORTUNITY_ID)).longValue(), (String) v.get(LifecycleProcess.VAR_LOST_REASON),
+                (String) v.get(LifecycleProcess.VAR_LOST_NOTE), (String) v.get(LifecycleProcess.VAR_COMPLETED_BY));
+    }
+
+    @JobWorker(type = LifecycleProcess.JOB_RECORD_LOST, fetchAllVariables = true)
+    public void recordLost(io.camunda.client.api.response.ActivatedJob job) {
+        Map<String, Object> v = job.getVariablesAsMap();
+        opportunities.recordLost(((Number) v.get(LifecycleProcess.VAR_OPPORTUNITY_ID)).longValue(), (String) v.get(LifecycleProcess.VAR_LOST_REASON),
+                (String) v.get(LifecycleProcess.VAR_LOST_NOTE));
+    }
+}
