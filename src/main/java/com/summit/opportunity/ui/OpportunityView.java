@@ -100,9 +100,15 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         Span stage = badge(o.stage().number() + " · " + getTranslation(o.stage().messageKey()), "");
         stage.setId("opportunity-stage");
         HorizontalLayout header = new HorizontalLayout(back(), heading, stage);
-        if (!page.mayChange()) {
-            header.add(badge(getTranslation("opportunity.page.closed") + " · " + getTranslation(o.status().messageKey()), "contrast"));
+        if (o.stalled()) {
+            Span stalled = badge(getTranslation("opportunity.page.stalled"), "error");
+            stalled.setId("opportunity-stalled");
+            header.add(stalled);
         }
+        if (o.status() != com.summit.opportunity.domain.OpportunityStatus.OPEN) {
+            header.add(badge(getTranslation(o.status().messageKey()), "contrast"));
+        }
+        header.add(actions(page));
         header.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Div meta = new Div();
@@ -128,6 +134,74 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
             diagram.getStyle().set("box-sizing", "border-box");
             add(diagram);
         });
+    }
+
+    /** Pause, resume, or close as lost: the lifecycle takes each as a message. */
+    private HorizontalLayout actions(OpportunityPage page) {
+        var o = page.opportunity();
+        HorizontalLayout actions = new HorizontalLayout();
+        boolean mayManage = o.ownerUsername().equals(user.username()) || user.has(com.summit.security.domain.Role.MANAGER)
+                || user.has(com.summit.security.domain.Role.ADMIN);
+        if (!mayManage) {
+            return actions;
+        }
+        if (o.status() == com.summit.opportunity.domain.OpportunityStatus.OPEN) {
+            Button pause = new Button(getTranslation("opportunity.action.pause"), VaadinIcon.PAUSE.create(),
+                    e -> act(() -> opportunities.pause(opportunityId, user), "opportunity.action.paused"));
+            pause.setId("opportunity-pause");
+            actions.add(pause);
+        }
+        if (o.status() == com.summit.opportunity.domain.OpportunityStatus.PAUSED) {
+            Button resume = new Button(getTranslation("opportunity.action.resume"), VaadinIcon.PLAY.create(),
+                    e -> act(() -> opportunities.resume(opportunityId, user), "opportunity.action.resumed"));
+            resume.setId("opportunity-resume");
+            actions.add(resume);
+        }
+        if (o.status() == com.summit.opportunity.domain.OpportunityStatus.OPEN || o.status() == com.summit.opportunity.domain.OpportunityStatus.PAUSED) {
+            Button lost = new Button(getTranslation("opportunity.action.lost"), VaadinIcon.CLOSE_CIRCLE.create(), e -> openLostDialog());
+            lost.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            lost.setId("opportunity-lost");
+            actions.add(lost);
+        }
+        return actions;
+    }
+
+    private void act(Runnable action, String doneKey) {
+        try {
+            action.run();
+            Errors.success(getTranslation(doneKey));
+        } catch (UserFacingException e) {
+            Errors.show(this, e);
+        }
+    }
+
+    private void openLostDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("opportunity.action.lost"));
+        var reasons = opportunities.lostReasons(getLocale());
+        Select<String> reason = new Select<>();
+        reason.setLabel(getTranslation("opportunity.lost.reason"));
+        reason.setItems(reasons.keySet());
+        reason.setItemLabelGenerator(reasons::get);
+        reason.setId("lost-reason");
+        TextArea note = new TextArea(getTranslation("opportunity.lost.note"));
+        note.setWidthFull();
+        note.setMaxLength(1000);
+        dialog.add(new VerticalLayout(reason, note));
+        Button confirm = new Button(getTranslation("opportunity.action.lost"), e -> {
+            try {
+                opportunities.lose(opportunityId, reason.getValue(), note.getValue(), user);
+                dialog.close();
+                Errors.success(getTranslation("opportunity.action.lostDone"));
+            } catch (UserFacingException ex) {
+                reason.setErrorMessage(Errors.text(this, ex));
+                reason.setInvalid(true);
+            }
+        });
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.setId("lost-confirm");
+        dialog.getFooter().add(new Button(getTranslation("common.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     /** The five stages as a path, the current one marked, with its key activities and exit conditions. */
