@@ -35,6 +35,7 @@ class BrowserJourneyIT extends LocalAppIT {
     @Autowired CustomerService customers;
     @Autowired OpportunityService opportunities;
     @Autowired UserService users;
+    @Autowired com.summit.tasklist.service.TaskService tasks;
     @Autowired com.summit.opportunity.service.ScorecardService scorecards;
 
     private ChromeDriver driver;
@@ -219,6 +220,46 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#opportunity-diagram .djs-element.summit-current")));
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelectorAll('*').forEach(e => e.scrollTop = 0);");
         Browser.screenshot(driver, "09-opportunity-page");
+    }
+
+    @Test
+    void aCardDraggedOnTheBoardIsRefusedByTheGateWithItsReasons() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer("常州动力电池有限公司", null, Industry.AUTOMOTIVE, "江苏常州"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "电池包入厂物流", "按节拍准时配送电池包",
+                new BigDecimal("8800000"), Set.of(LogisticsService.LINE_HAUL, LogisticsService.WAREHOUSING)), rep);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .anyMatch(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())));
+        long taskId = tasks.inbox(rep).stream().filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).findFirst()
+                .orElseThrow().task().id();
+        tasks.saveDraft(taskId, rep, """
+                {"leadSource":"REFERRAL","statedNeed":"按生产节拍准时配送电池包，减少线边库存","servicesNeeded":["LINE_HAUL"],"estimatedAnnualValue":880}""");
+        signIn("zhangwei");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 1000));
+        driver.get("http://localhost:" + port + "/board");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-" + deal.id())));
+        assertThat(driver.findElement(By.id("board-column-IDENTIFICATION")).getText()).contains("电池包入厂物流", "常州动力电池有限公司");
+
+        // drag the card to the next column (HTML5 drag and drop, as the browser fires it)
+        ((JavascriptExecutor) driver).executeScript("""
+                const source = document.getElementById(arguments[0]);
+                const target = document.getElementById(arguments[1]);
+                const data = new DataTransfer();
+                source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: data}));
+                target.dispatchEvent(new DragEvent('dragenter', {bubbles: true, cancelable: true, dataTransfer: data}));
+                target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+                target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+                source.dispatchEvent(new DragEvent('dragend', {bubbles: true, cancelable: true, dataTransfer: data}));
+                """, "card-" + deal.id(), "board-column-NEED_CONFIRMATION");
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.includes('出口检查未通过'));"));
+        String refusal = (String) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent).join(' ');");
+        assertThat(refusal).contains("需求需达到 1 级（现为 0 级）");
+        Browser.screenshot(driver, "10-board-refused");
+        // the card did not move
+        assertThat(driver.findElement(By.id("board-column-IDENTIFICATION")).getText()).contains("电池包入厂物流");
+        assertThat(opportunities.find(deal.id()).orElseThrow().stage()).isEqualTo(Stage.IDENTIFICATION);
     }
 
     private void signIn(String username) {

@@ -145,6 +145,25 @@ class ViewsIT extends LocalAppIT {
         assertThat(_find(Button.class, spec -> spec.withId("start-submit"))).isEmpty();
     }
 
+    @Test
+    void theBoardShowsACardPerDealAndADropTwoStagesAheadChangesNothing() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        signIn("zhangwei");
+        UI.getCurrent().navigate(com.summit.opportunity.ui.BoardView.class);
+        for (var stage : com.summit.opportunity.domain.Stage.values()) {
+            _get(Div.class, spec -> spec.withId("board-column-" + stage.name()));
+        }
+        Div column = _get(Div.class, spec -> spec.withId("board-column-IDENTIFICATION"));
+        Div card = (Div) column.getChildren().filter(c -> c.getId().orElse("").startsWith("card-")).findFirst().orElseThrow();
+        long id = Long.parseLong(card.getId().orElseThrow().substring("card-".length()));
+        var view = _get(com.summit.opportunity.ui.BoardView.class);
+        view.onDrop(id, com.summit.opportunity.domain.Stage.SOLUTION_DESIGN);
+        assertThat(_get(Div.class, spec -> spec.withId("board-column-IDENTIFICATION")).getChildren()
+                .anyMatch(c -> c.getId().orElse("").equals("card-" + id))).isTrue();
+        assertThat(_find(Div.class, spec -> spec.withId("board-column-SOLUTION_DESIGN")).getFirst().getChildren()
+                .noneMatch(c -> c.getId().orElse("").equals("card-" + id))).isTrue();
+    }
+
     private void signIn(String username) {
         SummitUser user = users.find(username).orElseThrow();
         List<SimpleGrantedAuthority> authorities = user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();

@@ -16,6 +16,14 @@ public final class LifecycleProcess {
     public static final String VAR_STAGE = "stage";
     public static final String VAR_COMPLETED_BY = "completedBy";
 
+    /** The owner's working task of each stage. */
+    public static final java.util.Map<com.summit.opportunity.domain.Stage, String> WORK_TASKS = java.util.Map.of(
+            com.summit.opportunity.domain.Stage.IDENTIFICATION, "Task_IdentifyOpportunity",
+            com.summit.opportunity.domain.Stage.NEED_CONFIRMATION, "Task_ConfirmNeed",
+            com.summit.opportunity.domain.Stage.SOLUTION_DESIGN, "Task_DesignSolution",
+            com.summit.opportunity.domain.Stage.PROPOSAL_NEGOTIATION, "Task_NegotiateProposal",
+            com.summit.opportunity.domain.Stage.CONTRACT_SIGNING, "Task_SignContract");
+
     /** Where a paused deal waits for "resumed" (reconciliation starts a paused deal's new instance there). */
     public static final String WAIT_FOR_RESUME = "Event_WaitForResume";
     public static final String MESSAGE_LOST = "opportunity-lost";

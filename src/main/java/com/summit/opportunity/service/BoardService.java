@@ -1,0 +1,184 @@
+package com.summit.opportunity.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.summit.base.UserFacingException;
+import com.summit.customer.domain.CustomerTier;
+import com.summit.customer.domain.Industry;
+import com.summit.opportunity.domain.GateResult;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.OpportunityRepository;
+import com.summit.opportunity.domain.OpportunityStatus;
+import com.summit.opportunity.domain.ScoreElement;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.process.LifecycleProcess;
+import com.summit.security.domain.Role;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import com.summit.tasklist.domain.HumanTask;
+import com.summit.tasklist.service.TaskService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The board 看板: a column per stage with the deals the user may see; dragging a card to the next column asks the
+ * lifecycle for an advance, as the owner's "request advance" does, and the gate decides. A card never moves by
+ * itself: the stage changes only when the process records it.
+ */
+@Service
+public class BoardService {
+
+    private static final Duration WAIT_FOR_GATE = Duration.ofSeconds(8);
+
+    private final OpportunityRepository opportunities;
+    private final OpportunityService opportunityService;
+    private final GateService gates;
+    private final TaskService tasks;
+    private final UserService users;
+    private final ObjectMapper json;
+
+    BoardService(OpportunityRepository opportunities, OpportunityService opportunityService, GateService gates, TaskService tasks,
+            UserService users, ObjectMapper json) {
+        this.opportunities = opportunities;
+        this.opportunityService = opportunityService;
+        this.gates = gates;
+        this.tasks = tasks;
+        this.users = users;
+        this.json = json;
+    }
+
+    public record Filter(String owner, String team, CustomerTier tier, Industry industry) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    /** A card: customer, tier, amount, the five levels, days in stage (pauses not counted), stalled, open veto holders. */
+    public record Card(long id, String name, String customerName, CustomerTier tier, BigDecimal amount, Stage stage, boolean paused,
+            boolean stalled, long daysInStage, Map<ScoreElement, Integer> levels, int vetoesOpen, String owner, String ownerName) {}
+
+    public record Board(Map<Stage, List<Card>> columns, Map<Stage, BigDecimal> totals) {}
+
+    public Board board(SummitUser user, Filter filter) {
+        Map<String, String> names = users.displayNames();
+        Map<Stage, List<Card>> columns = new EnumMap<>(Stage.class);
+        Map<Stage, BigDecimal> totals = new EnumMap<>(Stage.class);
+        for (Stage s : Stage.values()) {
+            columns.put(s, new java.util.ArrayList<>());
+            totals.put(s, BigDecimal.ZERO);
+        }
+        Instant now = Instant.now();
+        for (var row : opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), filter.owner(),
+                filter.team(), filter.tier() == null ? null : filter.tier().name(), filter.industry() == null ? null : filter.industry().name())) {
+            Map<ScoreElement, Integer> levels = new EnumMap<>(ScoreElement.class);
+            levels.put(ScoreElement.NEED, row.need());
+            levels.put(ScoreElement.POWER, row.power());
+            levels.put(ScoreElement.GOALS, row.goals());
+            levels.put(ScoreElement.VALUE, row.value());
+            levels.put(ScoreElement.COLLABORATION, row.collaboration());
+            long days = Duration.between(row.stageEnteredAt(), row.pausedAt() != null ? row.pausedAt() : now).toDays();
+            columns.get(row.stage()).add(new Card(row.id(), row.name(), row.customerName(), CustomerTier.valueOf(row.tier()), row.amount(),
+                    row.stage(), row.status() == OpportunityStatus.PAUSED, row.stalled(), days, levels, row.vetoesOpen(), row.ownerUsername(),
+                    names.getOrDefault(row.ownerUsername(), row.ownerUsername())));
+            totals.merge(row.stage(), row.amount(), BigDecimal::add);
+        }
+        return new Board(columns, totals);
+    }
+
+    /** The teams of the owners whose deals the user sees (for the team filter). */
+    public List<String> teams(SummitUser user) {
+        return opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), null, null, null, null)
+                .stream().map(OpportunityRepository.BoardRow::ownerTeam).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    public enum Outcome {
+        ADVANCED,
+        REFUSED,
+        IN_REVIEW
+    }
+
+    /** What a drag led to: advanced, refused with the unmet conditions in words, or handed to a review or approval. */
+    public record AdvanceResult(Outcome outcome, List<String> reasons) {}
+
+    /**
+     * A card dragged to the next column: the owner's working task of the stage is submitted with "request advance"
+     * and the values it holds (its draft too); the form's rules apply as if the owner pressed submit. Then the gate
+     * decides; this waits a few seconds for its answer.
+     */
+    public AdvanceResult requestAdvance(long opportunityId, Stage to, SummitUser user, Locale locale) {
+        Opportunity o = opportunityService.findVisible(opportunityId, user)
+                .orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+        if (o.status() != OpportunityStatus.OPEN) {
+            throw new UserFacingException("opportunity.error.notOpen");
+        }
+        if (o.stage().next().filter(to::equals).isEmpty()) {
+            throw new UserFacingException(to == o.stage() ? "board.error.sameStage" : "board.error.notNext",
+                    o.stage().number() + 1);
+        }
+        String workTask = LifecycleProcess.WORK_TASKS.get(o.stage());
+        List<HumanTask> open = tasks.openTasksOfOpportunity(opportunityId).stream()
+                .filter(t -> LifecycleProcess.PROCESS_ID.equals(t.bpmnProcessId())).toList();
+        Optional<HumanTask> task = open.stream().filter(t -> t.elementId().equals(workTask)).findFirst();
+        if (task.isEmpty()) {
+            throw new UserFacingException("board.error.noWorkTask");
+        }
+        if (!user.username().equals(task.get().assignee())) {
+            throw new UserFacingException("board.error.ownerOnly", users.find(task.get().assignee()).map(SummitUser::displayName)
+                    .orElse(String.valueOf(task.get().assignee())));
+        }
+        Map<String, Object> values = read(tasks.open(task.get().id(), user, locale).formDataJson());
+        values.put(LifecycleProcess.VAR_REQUEST_ADVANCE, true);
+        Instant submitted = Instant.now();
+        tasks.complete(task.get().id(), user, write(values), locale);
+        return awaitGate(opportunityId, o.stage(), submitted, locale);
+    }
+
+    private AdvanceResult awaitGate(long opportunityId, Stage stage, Instant since, Locale locale) {
+        Instant deadline = Instant.now().plus(WAIT_FOR_GATE);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<GateResult> latest = gates.latest(opportunityId).filter(g -> g.stage() == stage && !g.at().isBefore(since));
+            if (latest.isPresent()) {
+                return latest.get().passed() ? new AdvanceResult(Outcome.ADVANCED, List.of())
+                        : new AdvanceResult(Outcome.REFUSED, gates.describe(latest.get(), locale));
+            }
+            boolean inReview = tasks.openTasksOfOpportunity(opportunityId).stream()
+                    .anyMatch(t -> "Task_SolutionReview".equals(t.elementId()) || !LifecycleProcess.PROCESS_ID.equals(t.bpmnProcessId()));
+            if (inReview) {
+                return new AdvanceResult(Outcome.IN_REVIEW, List.of());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return new AdvanceResult(Outcome.IN_REVIEW, List.of());
+    }
+
+    private Map<String, Object> read(String data) {
+        try {
+            Map<String, Object> values = json.readValue(data, new TypeReference<LinkedHashMap<String, Object>>() {});
+            return values == null ? new LinkedHashMap<>() : values;
+        } catch (JsonProcessingException e) {
+            return new LinkedHashMap<>();
+        }
+    }
+
+    private String write(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
