@@ -12,6 +12,13 @@ import com.summit.opportunity.service.NewOpportunity;
 import com.summit.opportunity.service.OpportunityService;
 import com.summit.security.service.DemoUsers;
 import com.summit.security.service.UserService;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.domain.ScoreElement;
+import com.summit.opportunity.domain.Stage;
+import com.summit.opportunity.domain.VetoHolder;
+import com.summit.opportunity.service.ScorecardService;
+import java.time.Duration;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -30,35 +37,64 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    /**
+     * A deal of the demo pipeline: its customer, where it stands (stage, days in stage), its scorecard levels
+     * (need, power, goals, value, collaboration) and its veto holders (legal, finance, technology).
+     */
     record Case(String customer, Industry industry, String region, String owner, String opportunity, String description,
-            long amount, Set<LogisticsService> services, CustomerTier tier) {}
+            long amount, Set<LogisticsService> services, CustomerTier tier, Stage stage, int daysInStage, int[] levels,
+            VetoHolder.Status[] vetoes) {}
+
+    private static final VetoHolder.Status U = VetoHolder.Status.UNKNOWN;
+    private static final VetoHolder.Status C = VetoHolder.Status.CONTACTED;
+    private static final VetoHolder.Status R = VetoHolder.Status.CONCERNS;
+    private static final VetoHolder.Status A = VetoHolder.Status.AGREED;
 
     static final List<Case> CASES = List.of(
-            new Case("华东家电集团有限公司", Industry.HOME_APPLIANCES, "安徽合肥", "zhangwei", "全国七仓仓配一体化",
-                    "家电行业头部客户，提出“全国建七个仓”，需要上万平米仓库运营和干线、城配一体化；决策链长。",
-                    36_000_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.LINE_HAUL, LogisticsService.DISTRIBUTION), CustomerTier.STRATEGIC),
+            // the seeds' 3C customer who asked for "seven warehouses nationwide": the real need was behind the request
+            new Case("启明智能终端有限公司", Industry.ELECTRONICS_3C, "广东深圳", "zhangwei", "全国七仓仓配一体化",
+                    "客户提出“全国建七个仓”；背后的真实需求是新品首发周全国门店同步到货、高价值货品全程可视。",
+                    36_000_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.LINE_HAUL, LogisticsService.DISTRIBUTION),
+                    CustomerTier.STRATEGIC, Stage.SOLUTION_DESIGN, 12, new int[] {5, 3, 4, 3, 2}, new VetoHolder.Status[] {C, U, C}),
+            // the seeds' carmaker: containers on time, not fast
             new Case("江淮汽车零部件有限公司", Industry.AUTOMOTIVE, "安徽合肥", "zhangwei", "进口件集装箱准时到厂",
                     "主机厂要的是集装箱“准时”到达而不是“更快”到达：按生产节拍送达，减少线边库存。",
-                    12_500_000, Set.of(LogisticsService.LINE_HAUL, LogisticsService.CONTRACT_LOGISTICS), CustomerTier.IMPORTANT),
+                    12_500_000, Set.of(LogisticsService.LINE_HAUL, LogisticsService.CONTRACT_LOGISTICS),
+                    CustomerTier.IMPORTANT, Stage.PROPOSAL_NEGOTIATION, 9, new int[] {6, 4, 5, 5, 4}, new VetoHolder.Status[] {A, R, C}),
             new Case("鲜达冷链食品股份有限公司", Industry.COLD_CHAIN_FOOD, "上海", "zhangwei", "长三角冷链城配",
                     "生鲜门店每日两配，现有承运商温控不稳定导致客诉和损耗。",
-                    8_800_000, Set.of(LogisticsService.COLD_CHAIN, LogisticsService.DISTRIBUTION), CustomerTier.IMPORTANT),
+                    8_800_000, Set.of(LogisticsService.COLD_CHAIN, LogisticsService.DISTRIBUTION),
+                    CustomerTier.IMPORTANT, Stage.NEED_CONFIRMATION, 35, new int[] {2, 1, 1, 0, 1}, new VetoHolder.Status[] {U, U, U}),
             new Case("云购电子商务有限公司", Industry.ECOMMERCE, "浙江杭州", "zhangwei", "大促峰值前置仓",
                     "双十一、六一八峰值订单是平日的八倍，需要弹性仓容和快速履约。",
-                    5_600_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION), CustomerTier.ORDINARY),
+                    5_600_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION),
+                    CustomerTier.ORDINARY, Stage.IDENTIFICATION, 3, new int[] {1, 0, 0, 0, 0}, new VetoHolder.Status[] {U, U, U}),
             new Case("康宁医药流通有限公司", Industry.PHARMA, "广东广州", "lina", "GSP 医药仓储外包",
                     "需要符合 GSP 的阴凉库和冷库，以及全程温湿度追溯。",
-                    9_200_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.COLD_CHAIN), CustomerTier.IMPORTANT),
-            new Case("启明智能终端有限公司", Industry.ELECTRONICS_3C, "广东深圳", "zhangwei", "新品首发全国分拨",
-                    "新机上市首周全国门店同步到货，要求高价值货品全程可视与安全。",
-                    15_000_000, Set.of(LogisticsService.LINE_HAUL, LogisticsService.DISTRIBUTION), CustomerTier.STRATEGIC));
+                    9_200_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.COLD_CHAIN),
+                    CustomerTier.IMPORTANT, Stage.CONTRACT_SIGNING, 6, new int[] {6, 5, 6, 6, 5}, new VetoHolder.Status[] {A, A, A}),
+            new Case("华东家电集团有限公司", Industry.HOME_APPLIANCES, "安徽合肥", "zhangwei", "售后备件逆向物流",
+                    "家电头部客户的售后备件回收：上门取件、集中检测、返厂，决策链长。",
+                    18_000_000, Set.of(LogisticsService.LINE_HAUL, LogisticsService.WAREHOUSING),
+                    CustomerTier.STRATEGIC, Stage.NEED_CONFIRMATION, 8, new int[] {3, 2, 1, 1, 1}, new VetoHolder.Status[] {U, C, U}),
+            new Case("苏州精工机械有限公司", Industry.MACHINERY, "江苏苏州", "zhangwei", "设备进口保税仓",
+                    "进口设备零部件需要保税存储和按需出库。",
+                    3_200_000, Set.of(LogisticsService.WAREHOUSING),
+                    CustomerTier.ORDINARY, Stage.IDENTIFICATION, 1, new int[] {0, 0, 0, 0, 0}, new VetoHolder.Status[] {U, U, U}),
+            new Case("宁波港城物流园有限公司", Industry.RETAIL, "浙江宁波", "lina", "港口集装箱短驳",
+                    "港区到园区的集装箱短驳，夜间作业为主。",
+                    4_800_000, Set.of(LogisticsService.LINE_HAUL),
+                    CustomerTier.ORDINARY, Stage.SOLUTION_DESIGN, 5, new int[] {4, 3, 4, 2, 2}, new VetoHolder.Status[] {C, C, U}));
 
     private final DemoUsers demoUsers;
     private final UserService users;
     private final CustomerService customers;
     private final OpportunityService opportunities;
 
-    DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities) {
+    private final ScorecardService scorecards;
+
+    DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards) {
+        this.scorecards = scorecards;
         this.demoUsers = demoUsers;
         this.users = users;
         this.customers = customers;
@@ -77,10 +113,22 @@ class DemoData {
             var owner = users.find(c.owner()).orElseThrow();
             Customer customer = customers.create(new NewCustomer(c.customer(), creditCode(++n), c.industry(), c.region()), owner);
             customers.assignTier(customer.id(), c.tier());
-            opportunities.create(new NewOpportunity(customer.id(), c.opportunity(), c.description(), BigDecimal.valueOf(c.amount()),
-                    c.services()), owner);
+            var input = new NewOpportunity(customer.id(), c.opportunity(), c.description(), BigDecimal.valueOf(c.amount()), c.services());
+            Opportunity deal = c.stage() == Stage.IDENTIFICATION && c.daysInStage() == 0 ? opportunities.create(input, owner)
+                    : opportunities.importAt(input, owner, c.stage(), Instant.now().minus(Duration.ofDays(c.daysInStage())));
+            ScoreElement[] elements = ScoreElement.values();
+            for (int i = 0; i < elements.length; i++) {
+                if (c.levels()[i] > 0) {
+                    scorecards.importLevel(deal.id(), elements[i], c.levels()[i], "演示数据：从原 CRM 迁入的评估", c.owner());
+                }
+            }
+            for (int i = 0; i < VetoHolder.DEFAULT_DEPARTMENTS.size(); i++) {
+                if (c.vetoes()[i] != VetoHolder.Status.UNKNOWN) {
+                    scorecards.recordVetoHolder(deal.id(), VetoHolder.DEFAULT_DEPARTMENTS.get(i), c.vetoes()[i], null, c.owner());
+                }
+            }
         }
-        log.info("Created demo data: {} customers with an opportunity each", CASES.size());
+        log.info("Created demo data: {} customers with a deal each, across the five stages", CASES.size());
     }
 
     /** A well-formed unified social credit code (registered enterprise, Anhui/Shanghai/… area code, valid check character). */

@@ -172,6 +172,8 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-opportunity-lifecycle"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
         driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
+        // a searchable select: typing narrows the list to the customer
+        driver.findElement(By.cssSelector(".fjs-form-field-select input")).sendKeys("昆山");
         wait.until(d -> d.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().anyMatch(e -> e.getText().contains("昆山新锐光电")));
         driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
                 .filter(e -> e.getText().contains("昆山新锐光电")).findFirst().orElseThrow().click();

@@ -38,6 +38,12 @@ public class OpportunityRepository {
                 .query(Long.class).single();
     }
 
+    /** An opportunity taken over at a stage it reached elsewhere (import from another CRM, demo data). */
+    public void placeAt(long id, Stage stage, java.time.Instant enteredAt) {
+        jdbc.sql("update opportunity set stage = :s, stage_entered_at = :at where id = :id")
+                .param("id", id).param("s", stage.name()).param("at", java.sql.Timestamp.from(enteredAt)).update();
+    }
+
     public void attachInstance(long id, long processInstanceKey, String epoch) {
         jdbc.sql("update opportunity set process_instance_key = :pi, engine_epoch = :e, updated_at = now() where id = :id")
                 .param("id", id).param("pi", processInstanceKey).param("e", epoch).update();

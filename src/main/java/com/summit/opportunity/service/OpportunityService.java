@@ -67,6 +67,19 @@ public class OpportunityService {
      */
     @Transactional
     public Opportunity create(NewOpportunity input, SummitUser user) {
+        return open(input, user, Stage.IDENTIFICATION, null);
+    }
+
+    /**
+     * Takes over an opportunity that reached a stage elsewhere (another CRM, demo data): the same checks as
+     * {@link #create}, and its lifecycle starts before that stage, as reconciliation does.
+     */
+    @Transactional
+    public Opportunity importAt(NewOpportunity input, SummitUser user, Stage stage, java.time.Instant enteredStage) {
+        return open(input, user, stage, enteredStage);
+    }
+
+    private Opportunity open(NewOpportunity input, SummitUser user, Stage stage, java.time.Instant enteredStage) {
         String name = input.name() == null ? "" : input.name().strip();
         String description = input.description() == null ? null : input.description().strip();
         List<FieldError> errors = new ArrayList<>();
@@ -98,8 +111,13 @@ public class OpportunityService {
         long id = opportunities.insert(customer.get().id(), name, description == null || description.isEmpty() ? null : description,
                 input.amount(), services, user.username());
         opportunities.addMember(id, user.username(), TeamRole.OWNER.name(), user.username());
+        if (stage != Stage.IDENTIFICATION || enteredStage != null) {
+            opportunities.placeAt(id, stage, enteredStage == null ? java.time.Instant.now() : enteredStage);
+        }
         Opportunity created = opportunities.findById(id).orElseThrow();
-        long instance = engine.start(LifecycleProcess.PROCESS_ID, variables(created));
+        long instance = stage == Stage.IDENTIFICATION
+                ? engine.start(LifecycleProcess.PROCESS_ID, variables(created))
+                : engine.startAt(LifecycleProcess.PROCESS_ID, stage.elementId(), variables(created));
         opportunities.attachInstance(id, instance, engine.epoch());
         outbox.changed(ENTITY_TYPE, id);
         log.info("Opportunity {} '{}' created by {}, process instance {}", id, name, user.username(), instance);

@@ -180,6 +180,22 @@ public class ScorecardService {
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
     }
 
+    /**
+     * A level reached elsewhere (import from another CRM, demo data): kept as an accepted change with its
+     * evidence, without a verification.
+     */
+    @Transactional
+    public void importLevel(long opportunityId, ScoreElement element, int level, String evidence, String by) {
+        int from = scores.levels(opportunityId).get(element);
+        if (level == from) {
+            return;
+        }
+        scores.addChange(opportunityId, element, from, level, ScoreChange.EvidenceKind.NOTE, evidence, null, null, null, null, by,
+                ScoreChange.Status.ACCEPTED);
+        scores.setLevel(opportunityId, element, level, by);
+        outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
+    }
+
     /** A veto holder's status as a process step found it (the cross-department approval writes its outcome here). */
     @Transactional
     public void recordVetoHolder(long opportunityId, String department, VetoHolder.Status status, String note, String by) {
