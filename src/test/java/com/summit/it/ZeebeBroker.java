@@ -16,13 +16,36 @@ import java.util.Map;
  */
 final class ZeebeBroker implements AutoCloseable {
 
-    final int gatewayPort = TestPorts.free();
-    private final int commandPort = TestPorts.free();
-    private final int internalPort = TestPorts.free();
-    private final int monitoringPort = TestPorts.free();
+    int gatewayPort;
+    private int commandPort;
+    private int internalPort;
+    private int monitoringPort;
     private Process process;
 
+    /**
+     * Starts the broker on free ports. A port found free can be taken by another process before the broker binds
+     * it (an outgoing connection's ephemeral port, say); the broker then exits at once, and it is started again on
+     * other ports.
+     */
     ZeebeBroker start(Path dataDir) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            gatewayPort = TestPorts.free();
+            commandPort = TestPorts.free();
+            internalPort = TestPorts.free();
+            monitoringPort = TestPorts.free();
+            try {
+                return startOnce(dataDir);
+            } catch (IllegalStateException e) {
+                String log = Files.exists(dataDir.resolve("broker.log")) ? Files.readString(dataDir.resolve("broker.log")) : "";
+                if (attempt >= 3 || !log.contains("already in use")) {
+                    throw e;
+                }
+                close();
+            }
+        }
+    }
+
+    private ZeebeBroker startOnce(Path dataDir) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("summit.zeebe-broker.home", "target/zeebe-broker/camunda-zeebe-8.6.0"));
         if (!Files.isExecutable(home.resolve("bin/broker"))) {
             throw new IllegalStateException("No Zeebe broker at " + home + "; the build unpacks it in pre-integration-test");

@@ -163,46 +163,65 @@ public class OpportunityRepository {
                                           and (a.manager_username = :u or (a.team = :team and :team <> '')))))""";
     }
 
-    /** A card on the board: the deal, its customer's tier and industry, its five levels and open veto holders. */
+    /**
+     * A card on the board: the deal, its customer's tier and industry, its five levels and open veto holders, and
+     * its column's totals (all the deals of that stage the user sees, not only the cards shown).
+     */
     public record BoardRow(long id, String name, long customerId, String customerName, String tier, String industry, BigDecimal amount,
             Stage stage, OpportunityStatus status, String ownerUsername, String ownerTeam, java.time.Instant stageEnteredAt,
-            java.time.Instant pausedAt, boolean stalled, int need, int power, int goals, int value, int collaboration, int vetoesOpen) {}
+            java.time.Instant pausedAt, boolean stalled, int need, int power, int goals, int value, int collaboration, int vetoesOpen,
+            long stageCount, BigDecimal stageAmount) {}
 
     /**
-     * The open and paused deals a user may see, with everything a board card shows, in one query (filters are
-     * optional: owner, owner's team, tier, industry).
+     * The open and paused deals a user may see, largest first, at most {@code perColumn} per stage, with everything a
+     * board card shows and each column's totals, in one query. The page of cards is chosen first; levels and veto
+     * holders are read for those cards only. Filters are optional: owner, owner's team, tier, industry.
      */
     public List<BoardRow> board(String username, String team, boolean manager, boolean admin, String owner, String ownerTeam,
-            String tier, String industry) {
+            String tier, String industry, int perColumn) {
         return jdbc.sql("""
-                select o.id, o.name, o.customer_id, c.name, c.tier, c.industry, o.amount, o.stage, o.status, o.owner_username,
-                       u.team, o.stage_entered_at, o.paused_at, o.stalled,
-                       coalesce(max(s.level) filter (where s.element_code = 'NEED'), 0),
-                       coalesce(max(s.level) filter (where s.element_code = 'POWER'), 0),
-                       coalesce(max(s.level) filter (where s.element_code = 'GOALS'), 0),
-                       coalesce(max(s.level) filter (where s.element_code = 'VALUE'), 0),
-                       coalesce(max(s.level) filter (where s.element_code = 'COLLABORATION'), 0),
-                       3 - (select count(*) from veto_holder v where v.opportunity_id = o.id and v.status = 'AGREED'
-                            and v.department in ('LEGAL', 'FINANCE', 'TECH'))
-                from opportunity o
-                join customer c on c.id = o.customer_id
-                left join app_user u on u.username = o.owner_username
-                left join opportunity_score s on s.opportunity_id = o.id
-                where o.status in ('OPEN', 'PAUSED')
-                  and (cast(:owner as text) is null or o.owner_username = :owner)
-                  and (cast(:ownerTeam as text) is null or u.team = :ownerTeam)
-                  and (cast(:tier as text) is null or c.tier = :tier)
-                  and (cast(:industry as text) is null or c.industry = :industry)
-                  and """ + visibility() + """
-                 group by o.id, c.id, u.team
-                order by o.amount desc, o.id""")
+                with visible as (
+                    select o.id, o.name, o.customer_id, c.name as customer_name, c.tier, c.industry, o.amount, o.stage, o.status,
+                           o.owner_username, u.team, o.stage_entered_at, o.paused_at, o.stalled
+                    from opportunity o
+                    join customer c on c.id = o.customer_id
+                    left join app_user u on u.username = o.owner_username
+                    where o.status in ('OPEN', 'PAUSED')
+                      and (cast(:owner as text) is null or o.owner_username = :owner)
+                      and (cast(:ownerTeam as text) is null or u.team = :ownerTeam)
+                      and (cast(:tier as text) is null or c.tier = :tier)
+                      and (cast(:industry as text) is null or c.industry = :industry)
+                      and """ + visibility() + """
+                ), ranked as (
+                    select v.*, row_number() over (partition by v.stage order by v.amount desc, v.id) as rn,
+                           count(*) over (partition by v.stage) as stage_count, sum(v.amount) over (partition by v.stage) as stage_amount
+                    from visible v
+                )
+                select r.id, r.name, r.customer_id, r.customer_name, r.tier, r.industry, r.amount, r.stage, r.status, r.owner_username,
+                       r.team, r.stage_entered_at, r.paused_at, r.stalled,
+                       coalesce(s.need, 0), coalesce(s.power, 0), coalesce(s.goals, 0), coalesce(s.value, 0), coalesce(s.collaboration, 0),
+                       3 - (select count(*) from veto_holder h where h.opportunity_id = r.id and h.status = 'AGREED'
+                            and h.department in ('LEGAL', 'FINANCE', 'TECH')),
+                       r.stage_count, r.stage_amount
+                from ranked r
+                left join lateral (
+                    select max(level) filter (where element_code = 'NEED') as need,
+                           max(level) filter (where element_code = 'POWER') as power,
+                           max(level) filter (where element_code = 'GOALS') as goals,
+                           max(level) filter (where element_code = 'VALUE') as value,
+                           max(level) filter (where element_code = 'COLLABORATION') as collaboration
+                    from opportunity_score where opportunity_id = r.id) s on true
+                where r.rn <= :perColumn
+                order by r.amount desc, r.id""")
                 .param("u", username).param("team", team == null ? "" : team).param("manager", manager).param("admin", admin)
                 .param("owner", owner).param("ownerTeam", ownerTeam).param("tier", tier).param("industry", industry)
+                .param("perColumn", perColumn)
                 .query((rs, n) -> new BoardRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getBigDecimal(7), Stage.valueOf(rs.getString(8)), OpportunityStatus.valueOf(rs.getString(9)),
                         rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
                         rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getBoolean(14), rs.getInt(15),
-                        rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19), Math.max(0, rs.getInt(20))))
+                        rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19), Math.max(0, rs.getInt(20)), rs.getLong(21),
+                        rs.getBigDecimal(22)))
                 .list();
     }
 

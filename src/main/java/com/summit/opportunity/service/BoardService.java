@@ -66,19 +66,25 @@ public class BoardService {
     public record Card(long id, String name, String customerName, CustomerTier tier, BigDecimal amount, Stage stage, boolean paused,
             boolean stalled, long daysInStage, Map<ScoreElement, Integer> levels, int vetoesOpen, String owner, String ownerName) {}
 
-    public record Board(Map<Stage, List<Card>> columns, Map<Stage, BigDecimal> totals) {}
+    /** The cards shown per stage (largest first, at most {@link #CARDS_PER_COLUMN}), and each stage's full count and amount. */
+    public record Board(Map<Stage, List<Card>> columns, Map<Stage, Long> counts, Map<Stage, BigDecimal> totals) {}
+
+    public static final int CARDS_PER_COLUMN = 50;
 
     public Board board(SummitUser user, Filter filter) {
         Map<String, String> names = users.displayNames();
         Map<Stage, List<Card>> columns = new EnumMap<>(Stage.class);
         Map<Stage, BigDecimal> totals = new EnumMap<>(Stage.class);
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
         for (Stage s : Stage.values()) {
             columns.put(s, new java.util.ArrayList<>());
             totals.put(s, BigDecimal.ZERO);
+            counts.put(s, 0L);
         }
         Instant now = Instant.now();
         for (var row : opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), filter.owner(),
-                filter.team(), filter.tier() == null ? null : filter.tier().name(), filter.industry() == null ? null : filter.industry().name())) {
+                filter.team(), filter.tier() == null ? null : filter.tier().name(), filter.industry() == null ? null : filter.industry().name(),
+                CARDS_PER_COLUMN)) {
             Map<ScoreElement, Integer> levels = new EnumMap<>(ScoreElement.class);
             levels.put(ScoreElement.NEED, row.need());
             levels.put(ScoreElement.POWER, row.power());
@@ -89,14 +95,16 @@ public class BoardService {
             columns.get(row.stage()).add(new Card(row.id(), row.name(), row.customerName(), CustomerTier.valueOf(row.tier()), row.amount(),
                     row.stage(), row.status() == OpportunityStatus.PAUSED, row.stalled(), days, levels, row.vetoesOpen(), row.ownerUsername(),
                     names.getOrDefault(row.ownerUsername(), row.ownerUsername())));
-            totals.merge(row.stage(), row.amount(), BigDecimal::add);
+            totals.put(row.stage(), row.stageAmount());
+            counts.put(row.stage(), row.stageCount());
         }
-        return new Board(columns, totals);
+        return new Board(columns, counts, totals);
     }
 
     /** The teams of the owners whose deals the user sees (for the team filter). */
     public List<String> teams(SummitUser user) {
-        return opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), null, null, null, null)
+        return opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), null, null, null, null,
+                        CARDS_PER_COLUMN)
                 .stream().map(OpportunityRepository.BoardRow::ownerTeam).filter(java.util.Objects::nonNull).distinct().sorted().toList();
     }
 

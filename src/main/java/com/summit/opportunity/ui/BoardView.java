@@ -97,12 +97,17 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
             column.addClassName("summit-board-column");
             column.setId("board-column-" + stage.name());
             Div head = new Div(new Span(stage.number() + " " + getTranslation(stage.messageKey())),
-                    new Span(getTranslation("board.total", cards.size(), Formats.cny(board.totals().get(stage)))));
+                    new Span(getTranslation("board.total", board.counts().get(stage), Formats.cny(board.totals().get(stage)))));
             head.addClassName("summit-board-head");
             column.add(head);
             for (BoardService.Card card : cards) {
                 column.add(card(card));
                 owners.add(card.owner());
+            }
+            if (board.counts().get(stage) > cards.size()) {
+                Span more = new Span(getTranslation("board.more", cards.size(), board.counts().get(stage)));
+                more.addClassName("summit-muted");
+                column.add(more);
             }
             DropTarget<Div> target = DropTarget.create(column);
             target.addDropListener(e -> e.getDragData().ifPresent(id -> onDrop((Long) id, stage)));

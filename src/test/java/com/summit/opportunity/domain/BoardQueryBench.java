@@ -1,0 +1,91 @@
+package com.summit.opportunity.domain;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The board benchmark (issue #4): the board query a manager's board runs, over 10,000 open opportunities
+ * (100 reps in 10 teams, 2,000 customers, five scorecard levels and three veto holders each), on an embedded
+ * PostgreSQL 17 with the real schema. Not part of {@code ./summit test}; run it with {@code bench/board.sh}.
+ */
+class BoardQueryBench {
+
+    private static final int QUERIES = Integer.getInteger("bench.queries", 300);
+
+    @Test
+    void boardOverTenThousandOpenOpportunities() throws Exception {
+        Path dir = Path.of("target", "bench", "board-" + ProcessHandle.current().pid());
+        Files.createDirectories(dir);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+                .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "16MB").start()) {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+            config.setMaximumPoolSize(4);
+            config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
+            try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config)) {
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+                JdbcClient jdbc = JdbcClient.create(ds);
+                load(jdbc);
+                jdbc.sql("vacuum analyze").update();
+                OpportunityRepository repository = new OpportunityRepository(jdbc);
+                StringBuilder report = new StringBuilder();
+                report.append(measure("manager of one team (about 1,000 deals)", () -> repository.board("mgr3", "团队3", true, false, null, null, null, null, 50)));
+                report.append(measure("manager of every owner (10,000 deals)", () -> repository.board("boss", "", true, false, null, null, null, null, 50)));
+                report.append(measure("manager, filtered by tier", () -> repository.board("mgr3", "团队3", true, false, null, null, "STRATEGIC", null, 50)));
+                System.out.println(report);
+                Files.writeString(Path.of("target", "bench", "board.txt"), report.toString());
+            }
+        }
+    }
+
+    private static void load(JdbcClient jdbc) {
+        jdbc.sql("""
+                insert into app_user (username, display_name, password_hash, team, manager_username)
+                select 'rep' || i, '销售' || i, 'x', '团队' || (i % 10), case when i % 10 = 3 then 'mgr3' else 'boss' end
+                from generate_series(0, 99) i""").update();
+        jdbc.sql("insert into app_user (username, display_name, password_hash, team) values ('mgr3', '经理', 'x', '团队3'), ('boss', '总监', 'x', '')")
+                .update();
+        jdbc.sql("""
+                insert into customer (name, industry, region, owner_username, tier)
+                select '客户' || i, (array['AUTOMOTIVE','FMCG','PHARMA','ECOMMERCE','RETAIL'])[1 + i % 5], '上海', 'rep' || (i % 100),
+                       (array['STRATEGIC','IMPORTANT','IMPORTANT','ORDINARY','ORDINARY','ORDINARY','ORDINARY'])[1 + i % 7]
+                from generate_series(1, 2000) i""").update();
+        jdbc.sql("""
+                insert into opportunity (customer_id, name, amount, services, stage, status, owner_username, stage_entered_at)
+                select 1 + (i % 2000), '商机' || i, 100000 + (i * 7919) % 50000000, 'WAREHOUSING',
+                       (array['IDENTIFICATION','NEED_CONFIRMATION','SOLUTION_DESIGN','PROPOSAL_NEGOTIATION','CONTRACT_SIGNING'])[1 + i % 5],
+                       case when i % 50 = 0 then 'PAUSED' else 'OPEN' end, 'rep' || (i % 100), now() - (i % 60) * interval '1 day'
+                from generate_series(1, 10000) i""").update();
+        jdbc.sql("insert into opportunity_member (opportunity_id, username, role) select id, owner_username, 'OWNER' from opportunity").update();
+        jdbc.sql("""
+                insert into opportunity_score (opportunity_id, element_code, level)
+                select o.id, e, (o.id + length(e)) % 7 from opportunity o, unnest(array['NEED','POWER','GOALS','VALUE','COLLABORATION']) e""").update();
+        jdbc.sql("""
+                insert into veto_holder (opportunity_id, department, status)
+                select o.id, d, (array['UNKNOWN','CONTACTED','CONCERNS','AGREED'])[1 + (o.id + length(d)) % 4]
+                from opportunity o, unnest(array['LEGAL','FINANCE','TECH']) d""").update();
+    }
+
+    private static String measure(String label, java.util.function.Supplier<List<OpportunityRepository.BoardRow>> query) {
+        for (int i = 0; i < 30; i++) {
+            query.get();
+        }
+        List<Long> micros = new ArrayList<>();
+        int rows = 0;
+        for (int i = 0; i < QUERIES; i++) {
+            long start = System.nanoTime();
+            rows = query.get().size();
+            micros.add((System.nanoTime() - start) / 1000);
+        }
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format("%s: %,d cards, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d queries)%n", label, rows,
+                sorted[QUERIES / 2 - 1] / 1000.0, sorted[QUERIES * 95 / 100 - 1] / 1000.0, sorted[QUERIES * 99 / 100 - 1] / 1000.0, QUERIES);
+    }
+}
