@@ -133,6 +133,27 @@ class ScorecardIT extends LocalAppIT {
                 });
     }
 
+    @Test
+    void theProcessOwnerRewordsACheckpointAndEveryScorecardShowsIt() {
+        SummitUser owner = users.find("zhaomin").orElseThrow();
+        var ladder = scorecards.ladders().stream().filter(l -> l.element() == ScoreElement.COLLABORATION).findFirst().orElseThrow();
+        String before = ladder.checkpoint(1, Locales.ZH_CN);
+        assertRefused(() -> scorecards.editLadder(ScoreElement.COLLABORATION, 1, "改写", "Reworded", null, rep), "只有流程负责人可以修改阶梯");
+        assertRefused(() -> scorecards.editLadder(ScoreElement.COLLABORATION, 1, " ", "Reworded", null, owner), "中文和英文说明都不能为空");
+        try {
+            scorecards.editLadder(ScoreElement.COLLABORATION, 1, "组建了内部项目团队（销售、方案、运营、IT）", "Internal deal team formed (with IT)",
+                    ladder.verifyFromLevel(), owner);
+            var line = scorecards.scorecard(deal.id(), rep, Locales.ZH_CN).lines().stream()
+                    .filter(l -> l.ladder().element() == ScoreElement.COLLABORATION).findFirst().orElseThrow();
+            assertThat(line.next()).isEqualTo("组建了内部项目团队（销售、方案、运营、IT）");
+            assertThat(scorecards.scorecard(deal.id(), rep, Locales.EN).lines().stream()
+                    .filter(l -> l.ladder().element() == ScoreElement.COLLABORATION).findFirst().orElseThrow().next())
+                    .isEqualTo("Internal deal team formed (with IT)");
+        } finally {
+            scorecards.editLadder(ScoreElement.COLLABORATION, 1, before, ladder.checkpoint(1, Locales.EN), ladder.verifyFromLevel(), owner);
+        }
+    }
+
     private TaskRow awaitTaskOf(SummitUser user, String name) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(user).stream()
                 .filter(r -> r.task().name().equals(name) && r.task().variablesJson().contains("\"opportunityId\": " + deal.id()))

@@ -164,6 +164,16 @@ class ViewsIT extends LocalAppIT {
                 .noneMatch(c -> c.getId().orElse("").equals("card-" + id))).isTrue();
     }
 
+    @Test
+    void theProcessOwnerSeesTheFiveLaddersToEdit() {
+        signIn("zhaomin");
+        UI.getCurrent().navigate(com.summit.opportunity.ui.LaddersView.class);
+        for (var element : com.summit.opportunity.domain.ScoreElement.values()) {
+            _get(Div.class, spec -> spec.withId("ladder-edit-" + element.name()));
+        }
+        _get(Button.class, spec -> spec.withId("ladder-save-POWER-6"));
+    }
+
     private void signIn(String username) {
         SummitUser user = users.find(username).orElseThrow();
         List<SimpleGrantedAuthority> authorities = user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();

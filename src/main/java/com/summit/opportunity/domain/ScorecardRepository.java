@@ -39,6 +39,16 @@ public class ScorecardRepository {
                 .list();
     }
 
+    public int updateCheckpoint(ScoreElement element, int level, String labelZh, String labelEn) {
+        return jdbc.sql("update scorecard_checkpoint set label_zh = :zh, label_en = :en where element_code = :e and level = :l")
+                .param("e", element.name()).param("l", level).param("zh", labelZh).param("en", labelEn).update();
+    }
+
+    public int updateVerifyFrom(ScoreElement element, Integer level) {
+        return jdbc.sql("update scorecard_element set verify_from_level = :l where code = :e")
+                .param("e", element.name()).param("l", level).update();
+    }
+
     /** The current level of every element (0 where nothing was claimed yet). */
     public Map<ScoreElement, Integer> levels(long opportunityId) {
         Map<ScoreElement, Integer> levels = new EnumMap<>(ScoreElement.class);

@@ -92,6 +92,33 @@ public class ScorecardService {
         return new Scorecard(opportunityId, lines, scores.vetoHolders(opportunityId));
     }
 
+    public static final int CHECKPOINT_MAX = 300;
+
+    /**
+     * The process owner rewords a checkpoint of a ladder (both languages) and chooses from which level claims on
+     * the element are verified by the manager (null: never). What the levels mean changes; the levels do not.
+     */
+    @Transactional
+    public void editLadder(ScoreElement element, int level, String labelZh, String labelEn, Integer verifyFromLevel, SummitUser user) {
+        if (!(user.has(com.summit.security.domain.Role.PROCESS_OWNER) || user.has(com.summit.security.domain.Role.ADMIN))) {
+            throw new UserFacingException("ladder.error.forbidden");
+        }
+        String zh = labelZh == null ? "" : labelZh.strip();
+        String en = labelEn == null ? "" : labelEn.strip();
+        if (zh.isEmpty() || en.isEmpty()) {
+            throw new UserFacingException("ladder.error.labelRequired");
+        }
+        if (zh.length() > CHECKPOINT_MAX || en.length() > CHECKPOINT_MAX) {
+            throw new UserFacingException("ladder.error.labelTooLong", CHECKPOINT_MAX);
+        }
+        if (level < 0 || level > ScoreElement.MAX_LEVEL || (verifyFromLevel != null && (verifyFromLevel < 1 || verifyFromLevel > ScoreElement.MAX_LEVEL))) {
+            throw new UserFacingException("score.error.levelRange");
+        }
+        scores.updateCheckpoint(element, level, zh, en);
+        scores.updateVerifyFrom(element, verifyFromLevel);
+        log.info("{} edited ladder {} level {}", user.username(), element, level);
+    }
+
     /** The current levels, for the stage gate. */
     public Map<ScoreElement, Integer> levels(long opportunityId) {
         return scores.levels(opportunityId);
