@@ -86,6 +86,15 @@ public class ProcessEngine {
                 .variables(variables).requestTimeout(requestTimeout).send().join());
     }
 
+    /**
+     * Publishes a message that waits a little for its receiver (for a step that is about to open its subscription),
+     * once: the engine drops a second message with the same id while the first is buffered.
+     */
+    public void publishMessageSoon(String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
+        call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).messageId(messageId)
+                .timeToLive(timeToLive).variables(variables).requestTimeout(requestTimeout).send().join());
+    }
+
     public void publishMessage(String name, String correlationKey, Map<String, Object> variables) {
         call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
                 .variables(variables).requestTimeout(requestTimeout).send().join());

@@ -64,6 +64,25 @@ class LifecycleControlIT extends LocalAppIT {
         assertRefused(() -> opportunities.pause(deal.id(), rep), "商机已结束或已暂停");
     }
 
+    @Test
+    void aReassignedDealTakesItsOpenStageTaskToTheNewOwner() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String marker = UUID.randomUUID().toString().substring(0, 5);
+        users.createIfMissing(new SummitUser("zhou" + marker, "周新", java.util.Set.of(com.summit.security.domain.Role.REP), "华东大客户部", "lina"), "summit");
+        SummitUser newOwner = users.find("zhou" + marker).orElseThrow();
+        var customer = customers.create(new NewCustomer("台州模具" + marker, null, Industry.MACHINERY, "浙江台州"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "模具出口集运", null, new BigDecimal("600000"),
+                Set.of(LogisticsService.LINE_HAUL)), rep);
+        awaitWork(rep, deal, true);
+
+        // what the manager's "reassign" on a stalled deal does
+        opportunities.reassign(deal.id(), newOwner.username());
+        awaitWork(newOwner, deal, true);
+        assertThat(tasks.inbox(rep).stream().noneMatch(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId()))).isTrue();
+        assertThat(opportunities.find(deal.id()).orElseThrow().ownerUsername()).isEqualTo(newOwner.username());
+        assertThat(opportunities.findVisible(deal.id(), newOwner)).isPresent();
+    }
+
     private OpportunityStatus status(Opportunity deal) {
         return opportunities.find(deal.id()).orElseThrow().status();
     }

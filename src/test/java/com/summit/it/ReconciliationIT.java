@@ -85,8 +85,9 @@ class ReconciliationIT {
             awaitOpenTask(tasks, manager, opportunityId, "核实要素等级");
             assertThat(tasks.inbox(manager).stream().filter(r -> r.task().opportunityId() != null
                     && r.task().opportunityId() == opportunityId && r.task().name().equals("核实要素等级"))).hasSize(1);
+            confirmVerification(tasks, manager, opportunityId, app.getBean(ScorecardService.class));
 
-            // stage 2's gate: need 4, power 3 (the pending claim of 4 counts until its verdict), goals 2
+            // stage 2's gate: need 4, power 3 (verified above), goals 2
             ScorecardService scorecards = app.getBean(ScorecardService.class);
             scorecards.changeLevel(opportunityId, ScoreElement.NEED, 3, ScorecardService.Evidence.note("客户提供了峰值订单数据"), rep);
             scorecards.changeLevel(opportunityId, ScoreElement.GOALS, 2, ScorecardService.Evidence.note("总经理：复购率提升 10%"), rep);
@@ -100,6 +101,8 @@ class ReconciliationIT {
             assertThat(back.task().variablesJson()).contains("需求需达到 4 级（现为 3 级）");
             assertThat(opportunities.find(opportunityId).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION);
             scorecards.changeLevel(opportunityId, ScoreElement.NEED, 4, ScorecardService.Evidence.note("客户书面确认需求说明"), rep);
+            // a claim of 4 opens the gate only once the manager has confirmed it
+            confirmVerification(tasks, manager, opportunityId, app.getBean(ScorecardService.class));
             tasks.complete(back.task().id(), rep, "{\"realNeed\":\"峰值期间的履约时效决定了复购率\",\"requestAdvance\":true}", Locales.ZH_CN);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(opportunities.find(opportunityId).orElseThrow().stage()).isEqualTo(Stage.SOLUTION_DESIGN));
@@ -115,6 +118,14 @@ class ReconciliationIT {
                 "--summit.local.postgres.port=" + postgres,
                 "--summit.local.elasticsearch.enabled=false",
                 "--summit.local.elasticsearch.http-port=" + TestPorts.free());
+    }
+
+    /** The manager confirms the deal's claim that waits for a verdict, and the verdict is recorded. */
+    private static void confirmVerification(TaskService tasks, SummitUser manager, long opportunityId, ScorecardService scorecards) {
+        TaskRow verify = awaitOpenTask(tasks, manager, opportunityId, "核实要素等级");
+        tasks.complete(verify.task().id(), manager, "{\"verdict\": \"CONFIRM\", \"verdictReason\": \"会议纪要已核对\"}", Locales.ZH_CN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> scorecards.history(opportunityId, manager).stream()
+                .noneMatch(c -> c.status() == com.summit.opportunity.domain.ScoreChange.Status.PENDING));
     }
 
     private static TaskRow awaitOpenTask(TaskService tasks, SummitUser user, long opportunityId, String name) {

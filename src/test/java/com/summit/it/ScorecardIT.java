@@ -95,6 +95,13 @@ class ScorecardIT extends LocalAppIT {
 
         TaskRow verify = awaitTaskOf(manager, "核实要素等级");
         assertThat(verify.task().assignee()).isEqualTo("lina");
+        // a manager of another team, handed the task, may not give the verdict
+        String other = "mgr" + UUID.randomUUID().toString().substring(0, 5);
+        users.createIfMissing(new SummitUser(other, "郑经理", Set.of(com.summit.security.domain.Role.MANAGER), "西南大客户部", null), "summit");
+        tasks.assign(verify.task().id(), manager, other);
+        assertRefused(() -> tasks.complete(verify.task().id(), users.find(other).orElseThrow(),
+                "{\"verdict\": \"CONFIRM\", \"verdictReason\": \"看着不错\"}", Locales.ZH_CN), "只有负责这个商机的经理可以处理这项任务");
+        tasks.assign(verify.task().id(), manager, "lina");
         assertThat(verify.task().variablesJson()).contains("总经理在评审会上认可了方案", "0 → 4：决策人认可我们的能力和方案");
         assertThat(tasks.complete(verify.task().id(), manager, """
                 {"verdict": "REJECT", "verdictReason": "没有会议纪要，无法证明见到了总经理"}""", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);

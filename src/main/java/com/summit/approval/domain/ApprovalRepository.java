@@ -33,6 +33,18 @@ public class ApprovalRepository {
                 .query(Long.class).single();
     }
 
+    /** The request of this stage still open (its process was ended by a pause, a loss or a restart). */
+    public Optional<Long> openRequest(long opportunityId, String stage) {
+        return jdbc.sql("select id from approval_request where opportunity_id = :o and stage = :s and status = 'OPEN' order by id desc limit 1")
+                .param("o", opportunityId).param("s", stage).query(Long.class).optional();
+    }
+
+    /** Rounds left running by a process that ended without them: closed, without an outcome of their own. */
+    public void endRunningRounds(long requestId) {
+        jdbc.sql("update approval_round set outcome = 'VETOED', ended_at = now(), rework_note = coalesce(rework_note, '') || ' [中断]' where request_id = :r and outcome = 'RUNNING'")
+                .param("r", requestId).update();
+    }
+
     public void closeRequest(long requestId, String status) {
         jdbc.sql("update approval_request set status = :s, closed_at = now() where id = :id and status = 'OPEN'")
                 .param("id", requestId).param("s", status).update();

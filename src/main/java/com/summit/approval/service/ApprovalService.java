@@ -74,7 +74,11 @@ public class ApprovalService {
             Terms terms, String reworkNote) {
         Opportunity opportunity = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
         String tier = customers.find(opportunity.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
-        long request = requestId != null ? requestId : approvals.insertRequest(opportunityId, stage, requestedBy, processInstanceKey);
+        // a stage re-entered after a pause, a loss undone or a restart continues its request: every round stays in one history
+        long request = requestId != null ? requestId : approvals.openRequest(opportunityId, stage).map(open -> {
+            approvals.endRunningRounds(open);
+            return open;
+        }).orElseGet(() -> approvals.insertRequest(opportunityId, stage, requestedBy, processInstanceKey));
         int number = approvals.nextRoundNumber(request);
         BigDecimal amount = terms.amount() != null ? terms.amount() : opportunity.amount();
         long round = approvals.insertRound(request, number, amount, terms.marginPercent(), terms.paymentTermDays(), terms.nonStandardTerms(),

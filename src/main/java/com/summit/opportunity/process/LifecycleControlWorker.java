@@ -37,9 +37,10 @@ public class LifecycleControlWorker {
     @JobWorker(type = LifecycleProcess.JOB_REASSIGN)
     public Map<String, Object> reassign(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId,
             @Variable(name = "newOwner") String newOwner) {
-        String manager = opportunities.reassign(opportunityId, newOwner);
+        String owner = newOwner == null ? null : newOwner.strip();
+        String manager = opportunities.reassign(opportunityId, owner);
         Map<String, Object> out = new HashMap<>();
-        out.put(LifecycleProcess.VAR_OWNER, newOwner);
+        out.put(LifecycleProcess.VAR_OWNER, owner);
         out.put(LifecycleProcess.VAR_MANAGER, manager);
         return out;
     }

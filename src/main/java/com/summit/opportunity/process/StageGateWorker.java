@@ -35,6 +35,8 @@ public class StageGateWorker {
         out.put(LifecycleProcess.VAR_GATE_PASSED, result.passed());
         out.put(LifecycleProcess.VAR_GATE_FINDINGS, String.join("\n", gates.describe(result, Locales.ZH_CN)));
         out.put(LifecycleProcess.VAR_GATE_UNMET, result.unmet().stream().map(GateResult.Unmet::condition).toList());
+        // a refused request is not asked again by the next "save": the owner ticks the box again when ready
+        out.put(LifecycleProcess.VAR_REQUEST_ADVANCE, false);
         return out;
     }
 }

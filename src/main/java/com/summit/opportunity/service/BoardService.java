@@ -123,6 +123,19 @@ public class BoardService {
      * decides; this waits a few seconds for its answer.
      */
     public AdvanceResult requestAdvance(long opportunityId, Stage to, SummitUser user, Locale locale) {
+        Instant submitted = submitAdvance(opportunityId, to, user, locale);
+        return awaitGate(opportunityId, submittedStage(to), submitted, locale);
+    }
+
+    private static Stage submittedStage(Stage to) {
+        return Stage.values()[to.number() - 2];
+    }
+
+    /**
+     * The synchronous half of a drag: checks it and submits the owner's stage task with "request advance"; returns
+     * when it was submitted. Refusals (not the next column, not the owner, the form's own rules) are thrown.
+     */
+    public Instant submitAdvance(long opportunityId, Stage to, SummitUser user, Locale locale) {
         Opportunity o = opportunityService.findVisible(opportunityId, user)
                 .orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
         if (o.status() != OpportunityStatus.OPEN) {
@@ -147,10 +160,14 @@ public class BoardService {
         values.put(LifecycleProcess.VAR_REQUEST_ADVANCE, true);
         Instant submitted = Instant.now();
         tasks.complete(task.get().id(), user, write(values), locale);
-        return awaitGate(opportunityId, o.stage(), submitted, locale);
+        return submitted;
     }
 
-    private AdvanceResult awaitGate(long opportunityId, Stage stage, Instant since, Locale locale) {
+    /**
+     * The slow half: waits a few seconds for the gate's answer to a request made at {@code since} (run it off the
+     * UI's thread). A review or approval that opened since then means the gate comes later.
+     */
+    public AdvanceResult awaitGate(long opportunityId, Stage stage, Instant since, Locale locale) {
         Instant deadline = Instant.now().plus(WAIT_FOR_GATE);
         while (Instant.now().isBefore(deadline)) {
             Optional<GateResult> latest = gates.latest(opportunityId).filter(g -> g.stage() == stage && !g.at().isBefore(since));
@@ -159,7 +176,8 @@ public class BoardService {
                         : new AdvanceResult(Outcome.REFUSED, gates.describe(latest.get(), locale));
             }
             boolean inReview = tasks.openTasksOfOpportunity(opportunityId).stream()
-                    .anyMatch(t -> "Task_SolutionReview".equals(t.elementId()) || !LifecycleProcess.PROCESS_ID.equals(t.bpmnProcessId()));
+                    .filter(t -> !t.createdAt().isBefore(since))
+                    .anyMatch(t -> "Task_SolutionReview".equals(t.elementId()) || "veto-approval".equals(t.bpmnProcessId()));
             if (inReview) {
                 return new AdvanceResult(Outcome.IN_REVIEW, List.of());
             }

@@ -52,7 +52,8 @@ public class GateService {
     @Transactional
     public GateResult evaluate(long opportunityId, Stage stage, Map<String, Object> processFacts) {
         Opportunity o = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
-        Map<ScoreElement, Integer> levels = scorecards.levels(opportunityId);
+        // an unverified claim does not open a gate
+        Map<ScoreElement, Integer> levels = scorecards.verifiedLevels(opportunityId);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("stage", stage.name());
         levels.forEach((element, level) -> facts.put(element.factName(), level));

@@ -49,10 +49,13 @@ public class OpportunityService {
     private final SearchService search;
     private final ObjectMapper json;
     private final com.summit.security.service.UserService users;
+    private final com.summit.tasklist.service.TaskService tasks;
 
     OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
-            SearchService search, ObjectMapper json, com.summit.security.service.UserService users) {
+            SearchService search, ObjectMapper json, com.summit.security.service.UserService users,
+            @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks) {
         this.users = users;
+        this.tasks = tasks;
         this.opportunities = opportunities;
         this.customers = customers;
         this.engine = engine;
@@ -193,9 +196,24 @@ public class OpportunityService {
         outbox.changed(ENTITY_TYPE, id);
     }
 
+    /**
+     * Who may steer a deal (its team, pause, lost): its owner, the owner's manager, a manager of the owner's team,
+     * an admin; not a manager who is only a member of another team's deal.
+     */
+    public boolean managesDeal(Opportunity o, SummitUser user) {
+        if (o.ownerUsername().equals(user.username()) || user.has(Role.ADMIN)) {
+            return true;
+        }
+        if (!user.has(Role.MANAGER)) {
+            return false;
+        }
+        return users.find(o.ownerUsername()).map(owner -> user.username().equals(owner.managerUsername())
+                || (owner.team() != null && owner.team().equals(user.team()))).orElse(false);
+    }
+
     private Opportunity mayManageTeam(long id, SummitUser user) {
         Opportunity o = findVisible(id, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
-        if (!(o.ownerUsername().equals(user.username()) || user.has(Role.MANAGER) || user.has(Role.ADMIN))) {
+        if (!managesDeal(o, user)) {
             throw new UserFacingException("team.error.forbidden");
         }
         return o;
@@ -229,7 +247,7 @@ public class OpportunityService {
         variables.put(LifecycleProcess.VAR_SERVICES, o.services().stream().map(Enum::name).sorted().toList());
         variables.put(LifecycleProcess.VAR_STAGE, o.stage().name());
         variables.put(LifecycleProcess.VAR_STALL_AFTER, stallAfter(o).toString());
-        variables.put(LifecycleProcess.VAR_MANAGER, users.find(o.ownerUsername()).map(SummitUser::managerUsername).orElse(null));
+        variables.put(LifecycleProcess.VAR_MANAGER, users.managerFor(o.ownerUsername()));
         variables.put(LifecycleProcess.VAR_REQUEST_ADVANCE, false);
         return variables;
     }
@@ -245,6 +263,10 @@ public class OpportunityService {
             result = outputs.get("targetDays");
         }
         long days = result instanceof Number n ? n.longValue() : 30;
+        if (o.stalled()) {
+            // reviewed already: the clock starts again with a full period, so the review is not repeated at once
+            return java.time.Duration.ofDays(days);
+        }
         java.time.Instant since = o.pausedAt() != null ? o.pausedAt() : java.time.Instant.now();
         java.time.Duration left = java.time.Duration.ofDays(days).minus(java.time.Duration.between(o.stageEnteredAt(), since));
         return left.compareTo(java.time.Duration.ofMinutes(1)) < 0 ? java.time.Duration.ofMinutes(1) : left.withNanos(0);
@@ -294,7 +316,10 @@ public class OpportunityService {
         if (o.status() != OpportunityStatus.PAUSED) {
             throw new UserFacingException("opportunity.error.notPaused");
         }
-        engine.publishMessageNow(LifecycleProcess.MESSAGE_RESUMED, Long.toString(id), Map.of("resumedBy", user.username()));
+        // the pause may have been recorded a moment before its wait for "resumed" opened: the message waits a minute
+        String messageId = "resume-" + id + "-" + (o.pausedAt() == null ? 0 : o.pausedAt().toEpochMilli());
+        engine.publishMessageSoon(LifecycleProcess.MESSAGE_RESUMED, Long.toString(id), messageId, java.time.Duration.ofMinutes(1),
+                Map.of("resumedBy", user.username()));
     }
 
     /** Called by the lifecycle: the deal is paused. */
@@ -329,9 +354,12 @@ public class OpportunityService {
     public String reassign(long id, String newOwner) {
         SummitUser owner = users.find(newOwner).filter(u -> u.has(Role.REP) || u.has(Role.MANAGER))
                 .orElseThrow(() -> new UserFacingException("opportunity.error.newOwner"));
+        Opportunity before = opportunities.findById(id).orElseThrow();
         opportunities.reassign(id, owner.username());
+        // the work moves with the deal: the stage's open tasks held by the previous owner go to the new one
+        tasks.handOver(id, before.ownerUsername(), owner.username());
         outbox.changed(ENTITY_TYPE, id);
-        return owner.managerUsername();
+        return users.managerFor(owner.username());
     }
 
     private String write(Map<String, Object> value) {

@@ -119,9 +119,18 @@ public class ScorecardService {
         log.info("{} edited ladder {} level {}", user.username(), element, level);
     }
 
-    /** The current levels, for the stage gate. */
+    /** The current levels (a claim awaiting its verdict counts as claimed). */
     public Map<ScoreElement, Integer> levels(long opportunityId) {
         return scores.levels(opportunityId);
+    }
+
+    /** The levels the gates read: a claim awaiting the manager's verdict counts as the level it started from. */
+    public Map<ScoreElement, Integer> verifiedLevels(long opportunityId) {
+        Map<ScoreElement, Integer> levels = scores.levels(opportunityId);
+        for (ScoreElement element : ScoreElement.values()) {
+            scores.pending(opportunityId, element).ifPresent(p -> levels.put(element, p.fromLevel()));
+        }
+        return levels;
     }
 
     /** Every change of an opportunity's scorecard, oldest first (the caller has checked visibility). */
@@ -231,7 +240,7 @@ public class ScorecardService {
     }
 
     private void requestVerification(Opportunity opportunity, Ladder ladder, long changeId, int from, int to, String evidence) {
-        String verifier = users.find(opportunity.ownerUsername()).map(SummitUser::managerUsername).orElse(null);
+        String verifier = users.managerFor(opportunity.ownerUsername());
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(LifecycleProcess.VAR_VERIFICATION_CHANGE_ID, changeId);
         variables.put("verificationElement", ladder.nameZh());

@@ -32,6 +32,11 @@ class StallReviewCheck implements TaskSubmissionCheck {
 
     @Override
     public void check(HumanTask task, SummitUser user, Map<String, Object> values, Map<String, Object> taskVariables) {
+        // only someone who manages the deal decides its fate, not any manager who claimed the task
+        if (task.opportunityId() == null || opportunities.find(task.opportunityId())
+                .filter(o -> opportunities.managesDeal(o, user) && !o.ownerUsername().equals(user.username())).isEmpty()) {
+            throw new com.summit.base.UserFacingException("opportunity.error.notYourDeal");
+        }
         List<FieldError> errors = new ArrayList<>();
         Object action = values.get("stallAction");
         if ("REASSIGN".equals(action)) {

@@ -174,24 +174,45 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         return box;
     }
 
-    /** A card dropped on a column: ask for the advance and say what the gate decided. */
+    /**
+     * A card dropped on a column: the request is checked and submitted at once; the gate's answer is awaited off
+     * the UI's thread and shown when it comes (Push), so the page stays usable meanwhile.
+     */
     public void onDrop(long opportunityId, Stage to) {
+        java.time.Instant submitted;
         try {
-            BoardService.AdvanceResult result = boards.requestAdvance(opportunityId, to, user, getLocale());
-            switch (result.outcome()) {
-                case ADVANCED -> Errors.success(getTranslation("board.advanced"));
-                case IN_REVIEW -> Errors.success(getTranslation("board.inReview"));
-                case REFUSED -> {
-                    Notification n = Notification.show(getTranslation("board.refused") + "\n" + String.join("\n", result.reasons()),
-                            8000, Notification.Position.TOP_CENTER);
-                    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-                    n.setId("board-refusal");
-                }
-            }
+            submitted = boards.submitAdvance(opportunityId, to, user, getLocale());
         } catch (UserFacingException e) {
             Errors.show(this, e);
+            refresh();
+            return;
         }
-        refresh();
+        Notification.show(getTranslation("board.waiting"), 3000, Notification.Position.BOTTOM_START);
+        var ui = getUI().orElse(null);
+        var locale = getLocale();
+        Stage from = Stage.values()[to.number() - 2];
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> boards.awaitGate(opportunityId, from, submitted, locale))
+                .thenAccept(result -> {
+                    if (ui != null) {
+                        ui.access(() -> {
+                            show(result);
+                            refresh();
+                        });
+                    }
+                });
+    }
+
+    private void show(BoardService.AdvanceResult result) {
+        switch (result.outcome()) {
+            case ADVANCED -> Errors.success(getTranslation("board.advanced"));
+            case IN_REVIEW -> Errors.success(getTranslation("board.inReview"));
+            case REFUSED -> {
+                Notification n = Notification.show(getTranslation("board.refused") + "\n" + String.join("\n", result.reasons()),
+                        8000, Notification.Position.TOP_CENTER);
+                n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                n.setId("board-refusal");
+            }
+        }
     }
 
     @Override

@@ -351,6 +351,20 @@ public class TaskService {
         tasks.findById(taskId).ifPresent(broadcaster::available);
     }
 
+    /**
+     * A deal changed hands: its open tasks held by the previous owner go to the new one (a process step, not a
+     * person's action; the history says so).
+     */
+    @Transactional
+    public void handOver(long opportunityId, String from, String to) {
+        for (HumanTask task : tasks.findOpenByOpportunity(opportunityId)) {
+            if (from.equals(task.assignee()) && tasks.assign(task.id(), to) > 0) {
+                tasks.addEvent(task, TaskEvent.Type.ASSIGNED, null, to);
+                tasks.findById(task.id()).ifPresent(broadcaster::available);
+            }
+        }
+    }
+
     /** What happened in the task's process instance so far, for anyone who may see the task. */
     public List<TaskEvent> history(long taskId, SummitUser user) {
         HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
