@@ -16,7 +16,9 @@ import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.ScoreElement;
 import com.summit.opportunity.domain.Stage;
 import com.summit.opportunity.domain.VetoHolder;
+import com.summit.opportunity.service.GateService;
 import com.summit.opportunity.service.ScorecardService;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.math.BigDecimal;
@@ -92,9 +94,12 @@ class DemoData {
     private final OpportunityService opportunities;
 
     private final ScorecardService scorecards;
+    private final GateService gates;
 
-    DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards) {
+    DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
+            GateService gates) {
         this.scorecards = scorecards;
+        this.gates = gates;
         this.demoUsers = demoUsers;
         this.users = users;
         this.customers = customers;
@@ -122,6 +127,8 @@ class DemoData {
                     scorecards.importLevel(deal.id(), elements[i], c.levels()[i], "演示数据：从原 CRM 迁入的评估", c.owner());
                 }
             }
+            // where each deal stands against its stage's gate, as the page and the board show it
+            gates.evaluate(deal.id(), c.stage(), Map.of());
             for (int i = 0; i < VetoHolder.DEFAULT_DEPARTMENTS.size(); i++) {
                 if (c.vetoes()[i] != VetoHolder.Status.UNKNOWN) {
                     scorecards.recordVetoHolder(deal.id(), VetoHolder.DEFAULT_DEPARTMENTS.get(i), c.vetoes()[i], null, c.owner());

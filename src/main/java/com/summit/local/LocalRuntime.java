@@ -42,7 +42,22 @@ public final class LocalRuntime implements AutoCloseable {
             elasticsearch.checkPorts();
             elasticsearch.start();
         }
-        CompletableFuture<Void> engine = CompletableFuture.runAsync(zeebe::start);
+        // The engine's threads inherit the starting thread's context class loader, and its DMN engine finds its FEEL
+        // value mapper through it (ServiceLoader). A pool thread has the system class loader, which cannot see the
+        // jars inside summit.jar: DMN results would come back unmapped. So the engine starts on a thread of our own.
+        ClassLoader app = LocalRuntime.class.getClassLoader();
+        CompletableFuture<Void> engine = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                zeebe.start();
+                engine.complete(null);
+            } catch (RuntimeException | Error e) {
+                engine.completeExceptionally(e);
+            }
+        }, "embedded-zeebe-start");
+        starter.setContextClassLoader(app);
+        starter.setDaemon(true);
+        starter.start();
         try {
             postgres.start();
             engine.join();
