@@ -71,6 +71,10 @@ class GateThroughputBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        // what was measured is the real gate: every evaluation refused the deal with its three unmet levels
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                select count(*) from gate_evaluation where opportunity_id = :o and not passed and jsonb_array_length(unmet) = 3""")
+                .param("o", deal.id()).query(Long.class).single()).isGreaterThanOrEqualTo(EVALUATIONS);
         String report = String.format("gate evaluations through the job worker, embedded engine: %d in %.1f s = %.0f per second "
                 + "(instances started from one thread, worker defaults: 32 jobs at a time, job streaming on)%n",
                 EVALUATIONS, seconds, EVALUATIONS / seconds);

@@ -101,11 +101,18 @@ public class BoardService {
         return new Board(columns, counts, totals);
     }
 
-    /** The teams of the owners whose deals the user sees (for the team filter). */
-    public List<String> teams(SummitUser user) {
-        return opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), null, null, null, null,
-                        CARDS_PER_COLUMN)
-                .stream().map(OpportunityRepository.BoardRow::ownerTeam).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    /** The filters' choices: the owners (username → name) and their teams among the deals the user sees. */
+    public record FilterOptions(Map<String, String> owners, List<String> teams) {}
+
+    /** One query for both lists (the board's own query, unfiltered, without its column limit). */
+    public FilterOptions filterOptions(SummitUser user) {
+        Map<String, String> names = users.displayNames();
+        var rows = opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), null, null, null, null,
+                Integer.MAX_VALUE);
+        Map<String, String> owners = new java.util.TreeMap<>();
+        rows.forEach(r -> owners.put(r.ownerUsername(), names.getOrDefault(r.ownerUsername(), r.ownerUsername())));
+        List<String> teams = rows.stream().map(OpportunityRepository.BoardRow::ownerTeam).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        return new FilterOptions(owners, teams);
     }
 
     public enum Outcome {

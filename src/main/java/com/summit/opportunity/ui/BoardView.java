@@ -25,8 +25,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The board 看板: a column per stage; cards show the customer, tier, amount, five level bars, days in stage (stalled
@@ -45,7 +43,6 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     private final Select<CustomerTier> tier = new Select<>();
     private final Select<Industry> industry = new Select<>();
     private final FlexLayout columns = new FlexLayout();
-    private transient Map<String, String> names = Map.of();
 
     public BoardView(BoardService boards, CurrentUser currentUser) {
         this.boards = boards;
@@ -82,6 +79,11 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         columns.setWidthFull();
         add(filters, columns);
         expand(columns);
+        // the filters' choices once per page, not on every refresh
+        BoardService.FilterOptions options = boards.filterOptions(user);
+        owner.setItems(options.owners().keySet());
+        owner.setItemLabelGenerator(u -> options.owners().getOrDefault(u, u));
+        team.setItems(options.teams());
         refresh();
     }
 
@@ -89,8 +91,6 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         BoardService.Board board = boards.board(user, new BoardService.Filter(owner.getValue(), team.getValue(), tier.getValue(),
                 industry.getValue()));
         columns.removeAll();
-        TreeSet<String> owners = new TreeSet<>();
-        TreeSet<String> teams = new TreeSet<>();
         for (Stage stage : Stage.values()) {
             var cards = board.columns().get(stage);
             Div column = new Div();
@@ -102,7 +102,6 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
             column.add(head);
             for (BoardService.Card card : cards) {
                 column.add(card(card));
-                owners.add(card.owner());
             }
             if (board.counts().get(stage) > cards.size()) {
                 Span more = new Span(getTranslation("board.more", cards.size(), board.counts().get(stage)));
@@ -112,16 +111,6 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
             DropTarget<Div> target = DropTarget.create(column);
             target.addDropListener(e -> e.getDragData().ifPresent(id -> onDrop((Long) id, stage)));
             columns.add(column);
-        }
-        if (owner.getValue() == null && team.getValue() == null) {
-            names = boards.board(user, BoardService.Filter.none()).columns().values().stream().flatMap(java.util.List::stream)
-                    .collect(java.util.stream.Collectors.toMap(BoardService.Card::owner, BoardService.Card::ownerName, (a, b) -> a));
-            owner.setItems(names.keySet());
-            owner.setItemLabelGenerator(u -> names.getOrDefault(u, u));
-        }
-        teams.addAll(boards.teams(user));
-        if (team.getValue() == null) {
-            team.setItems(teams);
         }
     }
 

@@ -1,11 +1,9 @@
 package com.summit.opportunity.domain;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,28 +18,27 @@ class BoardQueryBench {
 
     @Test
     void boardOverTenThousandOpenOpportunities() throws Exception {
-        Path dir = Path.of("target", "bench", "board-" + ProcessHandle.current().pid());
-        Files.createDirectories(dir);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "16MB").start()) {
-            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(4);
-            config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
-            try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config)) {
-                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-                JdbcClient jdbc = JdbcClient.create(ds);
+        try (com.summit.BenchDatabase db = com.summit.BenchDatabase.start("board")) {
+                JdbcClient jdbc = db.jdbc();
                 load(jdbc);
                 jdbc.sql("vacuum analyze").update();
                 OpportunityRepository repository = new OpportunityRepository(jdbc);
+                // what is measured must be the board a manager sees: five full columns and the right totals
+                var all = repository.board("boss", "", true, false, null, null, null, null, 50);
+                org.assertj.core.api.Assertions.assertThat(all).hasSize(5 * 50);
+                long open = jdbc.sql("select count(*) from opportunity o join app_user u on u.username = o.owner_username"
+                        + " where o.status in ('OPEN', 'PAUSED') and u.manager_username = 'boss'").query(Long.class).single();
+                long counted = all.stream().collect(java.util.stream.Collectors.toMap(OpportunityRepository.BoardRow::stage,
+                        OpportunityRepository.BoardRow::stageCount, (x, y) -> x)).values().stream().mapToLong(Long::longValue).sum();
+                org.assertj.core.api.Assertions.assertThat(counted).as("every visible deal counted in its column").isEqualTo(open);
+                org.assertj.core.api.Assertions.assertThat(repository.board("mgr3", "团队3", true, false, null, null, null, null, 50))
+                        .as("a team's manager sees only the team's deals").allMatch(r -> "团队3".equals(r.ownerTeam()));
                 StringBuilder report = new StringBuilder();
                 report.append(measure("manager of one team (about 1,000 deals)", () -> repository.board("mgr3", "团队3", true, false, null, null, null, null, 50)));
                 report.append(measure("manager of every owner (10,000 deals)", () -> repository.board("boss", "", true, false, null, null, null, null, 50)));
                 report.append(measure("manager, filtered by tier", () -> repository.board("mgr3", "团队3", true, false, null, null, "STRATEGIC", null, 50)));
                 System.out.println(report);
                 Files.writeString(Path.of("target", "bench", "board.txt"), report.toString());
-            }
         }
     }
 

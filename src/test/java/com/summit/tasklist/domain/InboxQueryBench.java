@@ -1,6 +1,5 @@
 package com.summit.tasklist.domain;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,19 +23,8 @@ class InboxQueryBench {
 
     @Test
     void inboxQueryAt10kAnd1m() throws Exception {
-        Path dir = Path.of("target", "bench", "inbox-" + ProcessHandle.current().pid());
-        Files.createDirectories(dir);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "16MB").start()) {
-            // pooled like the app, with the app's connection settings
-            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(4);
-            config.setConnectionInitSql("set plan_cache_mode = " + System.getProperty("bench.planCacheMode", "force_custom_plan"));
-            com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(config);
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            JdbcClient jdbc = JdbcClient.create(ds);
+        try (com.summit.BenchDatabase db = com.summit.BenchDatabase.start("inbox")) {
+            JdbcClient jdbc = db.jdbc();
             HumanTaskRepository repository = repository(jdbc);
             StringBuilder report = new StringBuilder();
             int loaded = 0;
