@@ -64,6 +64,8 @@ class LifecycleControlIT extends LocalAppIT {
         assertRefused(() -> opportunities.pause(deal.id(), rep), "商机已结束或已暂停");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired com.summit.notify.service.NotificationService notifications;
+
     @Test
     void aReassignedDealTakesItsOpenStageTaskToTheNewOwner() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
@@ -81,6 +83,33 @@ class LifecycleControlIT extends LocalAppIT {
         assertThat(tasks.inbox(rep).stream().noneMatch(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId()))).isTrue();
         assertThat(opportunities.find(deal.id()).orElseThrow().ownerUsername()).isEqualTo(newOwner.username());
         assertThat(opportunities.findVisible(deal.id(), newOwner)).isPresent();
+    }
+
+    @Test
+    void aStalledDealTellsItsOwnerAndTheOwnersManagerOnce() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser manager = users.find("lina").orElseThrow();
+        String marker = UUID.randomUUID().toString().substring(0, 5);
+        var customer = customers.create(new NewCustomer("温州鞋服" + marker, null, Industry.MACHINERY, "浙江温州"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "鞋服电商仓" + marker, null, new BigDecimal("900000"),
+                Set.of(LogisticsService.WAREHOUSING)), rep);
+
+        // what the lifecycle's "mark stalled" step does; the engine may repeat a job, nobody is told twice
+        opportunities.markStalled(deal.id(), 4242L + deal.id());
+        opportunities.markStalled(deal.id(), 4242L + deal.id());
+        assertThat(opportunities.find(deal.id()).orElseThrow().stalled()).isTrue();
+        assertThat(notifications.recent(rep, Locales.ZH_CN)).filteredOn(n -> n.text().contains("鞋服电商仓" + marker)).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo("OPPORTUNITY_STALLED");
+                    assertThat(n.text()).contains("已标为停滞", "李娜将和你一起复盘");
+                    assertThat(n.link()).isEqualTo("opportunities/" + deal.id());
+                });
+        assertThat(notifications.recent(manager, Locales.EN)).filteredOn(n -> n.text().contains("鞋服电商仓" + marker)).singleElement()
+                .satisfies(n -> assertThat(n.text()).startsWith("张伟's opportunity").contains("marked stalled"));
+        int unread = notifications.unreadCount(rep);
+        notifications.markAllRead(rep);
+        assertThat(unread).isPositive();
+        assertThat(notifications.unreadCount(rep)).isZero();
     }
 
     private OpportunityStatus status(Opportunity deal) {

@@ -50,6 +50,8 @@ class VetoApprovalIT extends LocalAppIT {
     @Autowired UserService users;
     @Autowired Messages messages;
     @Autowired JdbcClient jdbc;
+    @Autowired com.summit.opportunity.service.GateService gates;
+    @Autowired com.summit.notify.service.NotificationService notifications;
 
     @Test
     void departmentsDecideTheirOwnReviewsAVetoSendsTheDealBackAndASecondRoundPasses() {
@@ -128,6 +130,140 @@ class VetoApprovalIT extends LocalAppIT {
                 .contains(org.assertj.core.groups.Tuple.tuple("LEGAL", VetoHolder.Status.AGREED),
                         org.assertj.core.groups.Tuple.tuple("FINANCE", VetoHolder.Status.AGREED),
                         org.assertj.core.groups.Tuple.tuple("TECH", VetoHolder.Status.AGREED));
+    }
+
+    @Test
+    void theQueueHidesTheOtherDecisionsUntilOursAndAnOverdueReviewRemindsThenEscalates() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser legal = users.find("wangfang").orElseThrow();
+        SummitUser finance = users.find("liuyang").orElseThrow();
+        SummitUser tech = users.find("chenjie").orElseThrow();
+        SummitUser techHead = users.find("wuhao").orElseThrow();
+        long instance = startApproval(rep, "嘉兴电商仓配", 15);
+        TaskRow legalReview = taskOf(legal, instance, "部门审批");
+        TaskRow financeReview = taskOf(finance, instance, "部门审批");
+        taskOf(tech, instance, "部门审批");
+
+        // finance's queue: the deal's terms, finance's own review with its deadline; legal decides first, finance does not see how
+        tasks.claim(legalReview.task().id(), legal);
+        tasks.complete(legalReview.task().id(), legal, "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
+        awaitDecided("LEGAL", instance);
+        ApprovalService.QueueItem item = queueItem(approvals.pending(finance), instance);
+        assertThat(item.current().marginPercent()).isEqualByComparingTo("15");
+        assertThat(item.mine()).singleElement().satisfies(v -> {
+            assertThat(v.department()).isEqualTo("FINANCE");
+            assertThat(v.dueAt()).isAfter(java.time.Instant.now());
+        });
+        assertThat(item.current().reviews()).filteredOn(v -> v.department().equals("LEGAL")).singleElement()
+                .satisfies(v -> assertThat(v.decided()).as("legal's decision is hidden from finance until finance decides").isFalse());
+        assertThat(item.taskId()).isEqualTo(financeReview.task().id());
+
+        // past the deadline: the one who took the review is reminded, once
+        tasks.claim(financeReview.task().id(), finance);
+        long financeReviewId = item.mine().getFirst().id();
+        approvals.remind(financeReviewId, instance);
+        approvals.remind(financeReviewId, instance);
+        assertThat(notices(finance)).filteredOn(n -> n.kind().equals("REVIEW_OVERDUE")).singleElement().satisfies(n -> {
+            assertThat(n.text()).startsWith("财务审批已超期").contains("嘉兴电商仓配");
+            assertThat(n.link()).isEqualTo("tasks/" + financeReview.task().id());
+        });
+        // nobody has taken tech's review: everyone of the group is reminded; later it goes to the tech head's group
+        long techReviewId = queueItem(approvals.pending(tech), instance).mine().getFirst().id();
+        approvals.remind(techReviewId, instance);
+        assertThat(notices(tech)).anyMatch(n -> n.kind().equals("REVIEW_OVERDUE") && n.text().startsWith("技术审批已超期"));
+        approvals.escalate(techReviewId);
+        assertThat(notices(techHead)).anyMatch(n -> n.kind().equals("REVIEW_ESCALATED") && n.text().contains("已升级到你"));
+        assertThat(notices(tech)).noneMatch(n -> n.kind().equals("REVIEW_ESCALATED"));
+        assertThat(queueItem(approvals.pending(techHead), instance).escalated()).isTrue();
+
+        // once finance has decided, the other decisions of the round show
+        tasks.complete(financeReview.task().id(), finance, "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
+        awaitDecided("FINANCE", instance);
+        assertThat(approvals.pending(finance)).noneMatch(q -> q.requestId() == item.requestId());
+        ApprovalService.QueueItem decided = approvals.decided(finance).stream().filter(q -> q.requestId() == item.requestId()).findFirst().orElseThrow();
+        assertThat(decided.current().reviews()).filteredOn(v -> v.department().equals("LEGAL")).singleElement()
+                .satisfies(v -> assertThat(v.decidedBy()).isEqualTo("wangfang"));
+    }
+
+    @Test
+    void conditionsOfAnApprovalAreTheContractChecklistAndHoldTheGateUntilMet() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser legal = users.find("wangfang").orElseThrow();
+        SummitUser finance = users.find("liuyang").orElseThrow();
+        SummitUser tech = users.find("chenjie").orElseThrow();
+        long instance = startApproval(rep, "苏州精密电子", 15);
+        long opportunityId = ((Number) engineVariable(instance)).longValue();
+        for (SummitUser reviewer : List.of(legal, finance, tech)) {
+            TaskRow review = taskOf(reviewer, instance, "部门审批");
+            tasks.claim(review.task().id(), reviewer);
+            tasks.complete(review.task().id(), reviewer, reviewer == finance
+                    ? "{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"reason\": \"账期较长\", \"conditions\": \"预付款不低于 30%\"}"
+                    : "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !approvals.conditions(opportunityId, rep).isEmpty());
+        var condition = approvals.conditions(opportunityId, rep).getFirst();
+        assertThat(condition.department()).isEqualTo("FINANCE");
+        assertThat(condition.text()).isEqualTo("预付款不低于 30%");
+        assertThat(condition.met()).isFalse();
+        assertThat(approvals.historyOf(opportunityId, rep)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("APPROVED");
+            assertThat(r.rounds()).extracting(ApprovalRound::outcome).containsExactly(ApprovalRound.Outcome.APPROVED);
+        });
+
+        // the contract stage's gate holds while a condition is open
+        Map<String, Object> facts = Map.of("solutionReviewPassed", true, "vetoApprovalPassed", true, "priceApproved", true, "contractSigned", true);
+        var refused = gates.evaluate(opportunityId, com.summit.opportunity.domain.Stage.CONTRACT_SIGNING, facts);
+        assertThat(gates.describe(refused, Locales.ZH_CN)).contains("审批附带的条件尚未全部落实");
+
+        // only who steers the deal confirms a condition, with a note, once
+        assertRefused(() -> approvals.meetCondition(opportunityId, condition.id(), finance, "已确认"), "找不到这个商机，或你无权查看");
+        assertThatThrownBy(() -> approvals.meetCondition(opportunityId, condition.id(), rep, "  "))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f ->
+                        messages.getTranslation(f.messageKey(), Locales.ZH_CN, f.arguments())).containsExactly("请写明条件是如何落实的"));
+        assertThat(approvals.conditions(opportunityId, rep).getFirst().met()).isFalse();
+        approvals.meetCondition(opportunityId, condition.id(), rep, "合同第 8 条：预付款 30%");
+        assertRefused(() -> approvals.meetCondition(opportunityId, condition.id(), rep, "再次确认"), "这项条件已经确认落实，不能重复确认");
+        assertThat(approvals.conditions(opportunityId, rep).getFirst()).satisfies(c -> {
+            assertThat(c.metBy()).isEqualTo("zhangwei");
+            assertThat(c.metNote()).isEqualTo("合同第 8 条：预付款 30%");
+        });
+        var passed = gates.evaluate(opportunityId, com.summit.opportunity.domain.Stage.CONTRACT_SIGNING, facts);
+        assertThat(passed.unmet()).noneMatch(u -> u.condition().equals("APPROVAL_CONDITIONS"));
+    }
+
+    private long startApproval(SummitUser rep, String customerName, int margin) {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        var customer = customers.create(new NewCustomer(customerName + marker, null, Industry.MACHINERY, "江苏苏州"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), customerName + "仓配一体", null, new BigDecimal("3000000"),
+                Set.of(LogisticsService.WAREHOUSING)), rep);
+        Map<String, Object> variables = new HashMap<>(Map.of("opportunityId", deal.id(), "owner", "zhangwei", "stage", "CONTRACT_SIGNING",
+                "amount", 3000000, "marginPercent", margin, "paymentTermDays", 30, "nonStandardTerms", false,
+                "customerName", customer.name(), "opportunityName", deal.name()));
+        return engine.start("veto-approval", variables);
+    }
+
+    private Object engineVariable(long instance) {
+        return jdbc.sql("select opportunity_id from approval_request where process_instance_key = :pi").param("pi", instance)
+                .query(Long.class).optional().orElseGet(() -> org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                        () -> jdbc.sql("select opportunity_id from approval_request where process_instance_key = :pi").param("pi", instance)
+                                .query(Long.class).optional().orElse(null), java.util.Objects::nonNull));
+    }
+
+    private void awaitDecided(String department, long instance) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select count(*) from approval_decision d join approval_review v on v.id = d.review_id
+                join approval_round r on r.id = v.round_id join approval_request q on q.id = r.request_id
+                where q.process_instance_key = :pi and v.department = :d""").param("pi", instance).param("d", department)
+                .query(Integer.class).single() == 1);
+    }
+
+    private ApprovalService.QueueItem queueItem(List<ApprovalService.QueueItem> items, long instance) {
+        long requestId = jdbc.sql("select id from approval_request where process_instance_key = :pi").param("pi", instance).query(Long.class).single();
+        return items.stream().filter(q -> q.requestId() == requestId).findFirst().orElseThrow();
+    }
+
+    private List<com.summit.notify.domain.Notice> notices(SummitUser user) {
+        return notifications.recent(user, Locales.ZH_CN);
     }
 
     private TaskRow taskOf(SummitUser user, long instance, String name) {

@@ -15,7 +15,7 @@ public class ApprovalRepository {
 
     private static final String REVIEW_COLUMNS = """
             v.id, v.round_id, r.number, v.department, v.level, v.candidate_group, v.due_at,
-            d.decision, d.reason, d.conditions, d.decided_by, d.decided_at""";
+            d.decision, d.reason, d.conditions, d.decided_by, d.decided_at, v.reminded_at, v.escalated_at, v.escalation_group""";
     private static final String REVIEW_FROM = " from approval_review v join approval_round r on r.id = v.round_id"
             + " left join approval_decision d on d.review_id = v.id";
 
@@ -69,12 +69,14 @@ public class ApprovalRepository {
                 .query(Long.class).single();
     }
 
-    public long insertReview(long roundId, String department, String level, String group, Instant dueAt) {
+    public long insertReview(long roundId, String department, String level, String group, Instant dueAt, Instant escalateAt,
+            String escalationGroup) {
         return jdbc.sql("""
-                insert into approval_review (round_id, department, level, candidate_group, due_at)
-                values (:r, :d, :l, :g, :due) returning id""")
+                insert into approval_review (round_id, department, level, candidate_group, due_at, escalate_at, escalation_group)
+                values (:r, :d, :l, :g, :due, :esc, :escGroup) returning id""")
                 .param("r", roundId).param("d", department).param("l", level).param("g", group)
                 .param("due", dueAt == null ? null : Timestamp.from(dueAt))
+                .param("esc", escalateAt == null ? null : Timestamp.from(escalateAt)).param("escGroup", escalationGroup)
                 .query(Long.class).single();
     }
 
@@ -85,6 +87,83 @@ public class ApprovalRepository {
                 values (:v, :d, :reason, :conditions, :by) on conflict (review_id) do nothing""")
                 .param("v", reviewId).param("d", decision.name()).param("reason", reason).param("conditions", conditions)
                 .param("by", by).update() == 1;
+    }
+
+    /** Notes that the reviewer was reminded of an overdue review; false when they were before. */
+    public boolean markReminded(long reviewId) {
+        return jdbc.sql("update approval_review set reminded_at = now() where id = :id and reminded_at is null").param("id", reviewId).update() == 1;
+    }
+
+    /** Notes that the review went to the department head's group; false when it did before. */
+    public boolean markEscalated(long reviewId) {
+        return jdbc.sql("update approval_review set escalated_at = now() where id = :id and escalated_at is null").param("id", reviewId).update() == 1;
+    }
+
+    public Optional<Long> requestOfReview(long reviewId) {
+        return jdbc.sql("select r.request_id from approval_review v join approval_round r on r.id = v.round_id where v.id = :id")
+                .param("id", reviewId).query(Long.class).optional();
+    }
+
+    public record ApprovalRequestRow(long id, long opportunityId, String stage, String status, Instant createdAt) {}
+
+    public Optional<ApprovalRequestRow> request(long requestId) {
+        return jdbc.sql("select id, opportunity_id, stage, status, created_at from approval_request where id = :id").param("id", requestId)
+                .query((rs, n) -> new ApprovalRequestRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+
+    /** Reviews not yet decided in running rounds that any of these groups may decide (the department queue). */
+    public List<Long> pendingReviewRequests(java.util.Collection<String> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select distinct r.request_id from approval_review v join approval_round r on r.id = v.round_id
+                left join approval_decision d on d.review_id = v.id
+                where r.outcome = 'RUNNING' and d.id is null
+                  and (v.candidate_group in (:g) or (v.escalated_at is not null and v.escalation_group in (:g)))""")
+                .param("g", groups).query(Long.class).list();
+    }
+
+    /** Requests whose reviews these groups decided, newest first (the queue's "decided" list). */
+    public List<Long> decidedReviewRequests(java.util.Collection<String> groups, int limit) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select r.request_id from approval_review v join approval_round r on r.id = v.round_id
+                join approval_decision d on d.review_id = v.id
+                where v.candidate_group in (:g) or (v.escalated_at is not null and v.escalation_group in (:g))
+                group by r.request_id order by max(d.decided_at) desc limit :limit""")
+                .param("g", groups).param("limit", limit).query(Long.class).list();
+    }
+
+    // --- the conditions checklist of the contract stage ---
+
+    /** Adds a decided review's conditions to the deal's checklist (once per review). */
+    public void insertCondition(long opportunityId, long reviewId, String department, String text) {
+        jdbc.sql("""
+                insert into approval_condition (opportunity_id, review_id, department, text) values (:o, :v, :d, :t)
+                on conflict (review_id) do nothing""")
+                .param("o", opportunityId).param("v", reviewId).param("d", department).param("t", text).update();
+    }
+
+    public List<ApprovalCondition> conditions(long opportunityId) {
+        return jdbc.sql("select id, opportunity_id, review_id, department, text, met_at, met_by, met_note from approval_condition where opportunity_id = :o order by id")
+                .param("o", opportunityId)
+                .query((rs, n) -> new ApprovalCondition(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    public boolean markConditionMet(long conditionId, long opportunityId, String by, String note) {
+        return jdbc.sql("update approval_condition set met_at = now(), met_by = :by, met_note = :note where id = :id and opportunity_id = :o and met_at is null")
+                .param("id", conditionId).param("o", opportunityId).param("by", by).param("note", note).update() == 1;
+    }
+
+    public int openConditions(long opportunityId) {
+        return jdbc.sql("select count(*) from approval_condition where opportunity_id = :o and met_at is null").param("o", opportunityId)
+                .query(Integer.class).single();
     }
 
     public void endRound(long roundId, ApprovalRound.Outcome outcome) {
@@ -126,6 +205,11 @@ public class ApprovalRepository {
         Timestamp decided = rs.getTimestamp(12);
         return new ApprovalReview(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 due == null ? null : due.toInstant(), decision == null ? null : Decision.valueOf(decision), rs.getString(9),
-                rs.getString(10), rs.getString(11), decided == null ? null : decided.toInstant());
+                rs.getString(10), rs.getString(11), decided == null ? null : decided.toInstant(), instant(rs.getTimestamp(13)),
+                instant(rs.getTimestamp(14)), rs.getString(15));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

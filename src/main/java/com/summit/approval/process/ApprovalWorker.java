@@ -34,6 +34,8 @@ public class ApprovalWorker {
             review.put("level", r.level());
             review.put("group", r.group());
             review.put("due", r.due().toString());
+            review.put("escalateAt", r.escalateAt().toString());
+            review.put("escalationGroups", r.escalationGroups());
             return review;
         }).toList();
         Map<String, Object> out = new HashMap<>();
@@ -52,6 +54,22 @@ public class ApprovalWorker {
         Map<String, Object> review = (Map<String, Object>) v.get("review");
         approvals.recordDecision(((Number) review.get("reviewId")).longValue(), (String) v.get("decision"), (String) v.get("reason"),
                 (String) v.get("conditions"), (String) v.get("completedBy"));
+    }
+
+    @JobWorker(type = VetoApprovalProcess.JOB_REMIND, fetchAllVariables = true)
+    public void remind(ActivatedJob job) {
+        approvals.remind(reviewId(job), job.getProcessInstanceKey());
+    }
+
+    @JobWorker(type = VetoApprovalProcess.JOB_ESCALATE, fetchAllVariables = true)
+    public void escalate(ActivatedJob job) {
+        approvals.escalate(reviewId(job));
+    }
+
+    private static long reviewId(ActivatedJob job) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> review = (Map<String, Object>) job.getVariablesAsMap().get("review");
+        return ((Number) review.get("reviewId")).longValue();
     }
 
     @JobWorker(type = VetoApprovalProcess.JOB_CLOSE_ROUND, fetchAllVariables = true)

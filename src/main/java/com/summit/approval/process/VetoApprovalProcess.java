@@ -5,6 +5,9 @@ public final class VetoApprovalProcess {
 
     public static final String PROCESS_ID = "veto-approval";
     public static final String TASK_REVIEW = "Task_Review";
+    public static final String TASK_ESCALATED_REVIEW = "Task_EscalatedReview";
+    public static final String JOB_REMIND = "approval-remind";
+    public static final String JOB_ESCALATE = "approval-escalate";
     public static final String JOB_OPEN_ROUND = "approval-open-round";
     public static final String JOB_RECORD_DECISION = "approval-record-decision";
     public static final String JOB_CLOSE_ROUND = "approval-close-round";

@@ -38,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApprovalService {
 
     public static final String ROUTE_DECISION = "approval-route";
+    public static final String DEADLINE_DECISION = "review-deadline";
     public static final int TEXT_MAX = 2000;
 
     private final ApprovalRepository approvals;
@@ -46,9 +47,18 @@ public class ApprovalService {
     private final ScorecardService scorecards;
     private final ProcessEngine engine;
     private final Messages messages;
+    private final com.summit.notify.service.NotificationService notifications;
+    private final com.summit.tasklist.service.TaskService tasks;
+    private final com.summit.security.service.UserService users;
 
     ApprovalService(ApprovalRepository approvals, OpportunityService opportunities, CustomerService customers,
-            ScorecardService scorecards, ProcessEngine engine, Messages messages) {
+            ScorecardService scorecards, ProcessEngine engine, Messages messages,
+            com.summit.notify.service.NotificationService notifications,
+            @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks,
+            com.summit.security.service.UserService users) {
+        this.notifications = notifications;
+        this.tasks = tasks;
+        this.users = users;
         this.approvals = approvals;
         this.opportunities = opportunities;
         this.customers = customers;
@@ -60,8 +70,12 @@ public class ApprovalService {
     /** The deal's terms as submitted for a round. */
     public record Terms(BigDecimal amount, BigDecimal marginPercent, Integer paymentTermDays, boolean nonStandardTerms) {}
 
-    /** A review to be done in a round: its department, level, the group that does it, and its deadline. */
-    public record Review(long reviewId, String department, String level, String group, Instant due) {}
+    /**
+     * A review to be done in a round: its department, level, the group that does it, its deadline, when it goes to
+     * the department head's group if still undecided, and the groups that may decide it then.
+     */
+    public record Review(long reviewId, String department, String level, String group, Instant due, Instant escalateAt,
+            List<String> escalationGroups) {}
 
     public record RoundOpened(long requestId, long roundId, int number, List<Review> reviews) {}
 
@@ -98,12 +112,17 @@ public class ApprovalService {
             String level = String.valueOf(row.get("level"));
             levels.merge(department, level, (a, b) -> "HEAD".equals(a) || "HEAD".equals(b) ? "HEAD" : "REVIEWER");
         }
-        Instant due = businessDaysFromNow("STRATEGIC".equals(tier) ? 1 : 2);
+        Instant now = Instant.now();
+        Map<String, Instant[]> deadlines = new LinkedHashMap<>();
         List<Review> reviews = new ArrayList<>();
         levels.forEach((department, level) -> {
+            // the deadline by tier and level (DMN review-deadline), in business days; then the head's group
+            Instant[] deadline = deadlines.computeIfAbsent(level, l -> deadline(tier, l, now));
             String group = "HEAD".equals(level) ? department + "_HEAD" : department;
-            long reviewId = approvals.insertReview(round, department, level, group, due);
-            reviews.add(new Review(reviewId, department, level, group, due));
+            String headGroup = department + "_HEAD";
+            long reviewId = approvals.insertReview(round, department, level, group, deadline[0], deadline[1], headGroup);
+            reviews.add(new Review(reviewId, department, level, group, deadline[0], deadline[1],
+                    group.equals(headGroup) ? List.of(headGroup) : List.of(group, headGroup)));
         });
         return new RoundOpened(request, round, number, reviews);
     }
@@ -114,7 +133,7 @@ public class ApprovalService {
      */
     public void checkDecision(long reviewId, SummitUser user, String decision, String reason) {
         ApprovalReview review = approvals.review(reviewId).orElseThrow(() -> new UserFacingException("approval.error.notFound"));
-        if (!user.groups().contains(review.candidateGroup())) {
+        if (review.decidingGroups().stream().noneMatch(user.groups()::contains)) {
             throw new UserFacingException("approval.error.notYourDepartment", departmentName(review.department(), Locales.ZH_CN));
         }
         if (review.decided()) {
@@ -150,6 +169,11 @@ public class ApprovalService {
         boolean allApproved = round.reviews().stream().allMatch(ApprovalReview::decided) && !vetoed;
         ApprovalRound.Outcome outcome = allApproved ? ApprovalRound.Outcome.APPROVED : ApprovalRound.Outcome.VETOED;
         approvals.endRound(roundId, outcome);
+        if (outcome == ApprovalRound.Outcome.APPROVED) {
+            // the conditions the departments approved with become the contract stage's checklist
+            round.reviews().stream().filter(v -> v.decision() == Decision.APPROVE_WITH_CONDITIONS && v.conditions() != null)
+                    .forEach(v -> approvals.insertCondition(opportunityId, v.id(), v.department(), v.conditions()));
+        }
         for (ApprovalReview review : round.reviews()) {
             if (review.decided()) {
                 scorecards.recordVetoHolder(opportunityId, review.department(),
@@ -194,6 +218,127 @@ public class ApprovalService {
         return text.toString().strip();
     }
 
+    // --- the department queue ---
+
+    /**
+     * A deal waiting for (or decided by) the reader's department: its summary, every round, and which reviews are the
+     * reader's. In the current round, the other departments' decisions are left out until the reader's department has
+     * decided (so nobody decides by following the others).
+     */
+    public record QueueItem(long requestId, long opportunityId, String opportunityName, String customerName, String tier, String stage,
+            String owner, List<String> services, ApprovalRound current, List<ApprovalRound> earlier, List<ApprovalReview> mine,
+            boolean decidedByUs, Long taskId) {
+
+        public boolean overdue() {
+            return !decidedByUs && mine.stream().anyMatch(v -> !v.decided() && v.dueAt() != null && v.dueAt().isBefore(Instant.now()));
+        }
+
+        public boolean escalated() {
+            return mine.stream().anyMatch(v -> v.escalatedAt() != null);
+        }
+    }
+
+    public static final int DECIDED_LIMIT = 50;
+
+    /** The reviews the user's departments still have to decide, oldest deadline first. */
+    public List<QueueItem> pending(SummitUser user) {
+        return approvals.pendingReviewRequests(user.groups()).stream().map(r -> queueItem(r, user)).flatMap(java.util.Optional::stream)
+                .sorted(java.util.Comparator.comparing((QueueItem q) -> q.mine().stream().map(ApprovalReview::dueAt)
+                        .filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(Instant.MAX)))
+                .toList();
+    }
+
+    /** What the user's departments decided lately, newest first, with every department's decision. */
+    public List<QueueItem> decided(SummitUser user) {
+        return approvals.decidedReviewRequests(user.groups(), DECIDED_LIMIT).stream().map(r -> queueItem(r, user))
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
+    private java.util.Optional<QueueItem> queueItem(long requestId, SummitUser user) {
+        var request = approvals.request(requestId).orElse(null);
+        if (request == null) {
+            return java.util.Optional.empty();
+        }
+        Opportunity o = opportunities.find(request.opportunityId()).orElse(null);
+        if (o == null) {
+            return java.util.Optional.empty();
+        }
+        List<ApprovalRound> rounds = approvals.rounds(requestId);
+        if (rounds.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        ApprovalRound current = rounds.getLast();
+        List<ApprovalReview> mine = current.reviews().stream().filter(v -> v.decidingGroups().stream().anyMatch(user.groups()::contains)).toList();
+        boolean decidedByUs = !mine.isEmpty() && mine.stream().allMatch(ApprovalReview::decided);
+        if (current.outcome() == ApprovalRound.Outcome.RUNNING && !decidedByUs) {
+            // the others' decisions of this round stay hidden until ours is given
+            current = new ApprovalRound(current.id(), current.requestId(), current.number(), current.outcome(), current.amount(),
+                    current.marginPercent(), current.paymentTermDays(), current.nonStandardTerms(), current.reworkNote(), current.startedAt(),
+                    current.endedAt(), current.reviews().stream().map(v -> mine.contains(v) ? v : hidden(v)).toList());
+        }
+        Long taskId = null;
+        if (!decidedByUs && current.outcome() == ApprovalRound.Outcome.RUNNING) {
+            taskId = tasks.openTasksOfOpportunity(o.id()).stream()
+                    .filter(t -> com.summit.approval.process.VetoApprovalProcess.PROCESS_ID.equals(t.bpmnProcessId()))
+                    .filter(t -> t.candidateGroups().stream().anyMatch(g -> mine.stream().anyMatch(v -> v.decidingGroups().contains(g))))
+                    .map(com.summit.tasklist.domain.HumanTask::id).findFirst().orElse(null);
+        }
+        String tier = customers.find(o.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
+        return java.util.Optional.of(new QueueItem(requestId, o.id(), o.name(), o.customerName(), tier, request.stage(), o.ownerUsername(),
+                o.services().stream().map(Enum::name).sorted().toList(), current, rounds.subList(0, rounds.size() - 1), mine, decidedByUs, taskId));
+    }
+
+    private static ApprovalReview hidden(ApprovalReview v) {
+        return new ApprovalReview(v.id(), v.roundId(), v.roundNumber(), v.department(), v.level(), v.candidateGroup(), v.dueAt(),
+                null, null, null, null, null, v.remindedAt(), v.escalatedAt(), v.escalationGroup());
+    }
+
+    // --- the opportunity page: rounds and the conditions checklist ---
+
+    /** A stage's approval request with every round, for the deal's page. */
+    public record RequestHistory(long requestId, String stage, String status, Instant createdAt, List<ApprovalRound> rounds) {}
+
+    /** Every approval request of a deal the user may see, oldest first. */
+    public List<RequestHistory> historyOf(long opportunityId, SummitUser user) {
+        opportunities.findVisible(opportunityId, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+        return approvals.requestsOf(opportunityId).stream().map(id -> approvals.request(id).orElseThrow())
+                .map(r -> new RequestHistory(r.id(), r.stage(), r.status(), r.createdAt(), approvals.rounds(r.id()))).toList();
+    }
+
+    /** The conditions the departments approved with: the contract stage's checklist. */
+    public List<com.summit.approval.domain.ApprovalCondition> conditions(long opportunityId, SummitUser user) {
+        opportunities.findVisible(opportunityId, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+        return approvals.conditions(opportunityId);
+    }
+
+    public static final int NOTE_MAX = 2000;
+
+    /** Ticks a condition off, with a note on how it was met; only who steers the deal may, and only once. */
+    @Transactional
+    public void meetCondition(long opportunityId, long conditionId, SummitUser user, String note) {
+        Opportunity o = opportunities.findVisible(opportunityId, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+        if (!opportunities.managesDeal(o, user)) {
+            throw new UserFacingException("approval.condition.error.forbidden");
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("note", null, "approval.condition.error.noteRequired")));
+        }
+        if (text.codePointCount(0, text.length()) > NOTE_MAX) {
+            throw new ValidationException(List.of(new FieldError("note", null, "approval.condition.error.noteTooLong", NOTE_MAX)));
+        }
+        var condition = approvals.conditions(opportunityId).stream().filter(c -> c.id() == conditionId).findFirst()
+                .orElseThrow(() -> new UserFacingException("approval.condition.error.notFound"));
+        if (condition.met() || !approvals.markConditionMet(conditionId, opportunityId, user.username(), text)) {
+            throw new UserFacingException("approval.condition.error.alreadyMet");
+        }
+    }
+
+    /** People's names as the UI shows them (username → display name). */
+    public Map<String, String> displayNames() {
+        return users.displayNames();
+    }
+
     public String departmentName(String department, Locale locale) {
         return messages.find("veto.dept." + department, locale).orElse(department);
     }
@@ -209,9 +354,76 @@ public class ApprovalService {
         }
     }
 
-    /** Now plus the given number of business days (Monday to Friday), in China's time zone. */
-    static Instant businessDaysFromNow(int days) {
-        ZonedDateTime at = ZonedDateTime.now(Locales.ZONE);
+    /** The review's deadline and the moment it escalates, from the DMN review-deadline. */
+    private Instant[] deadline(String tier, String level, Instant from) {
+        Object result = engine.evaluateDecisionResult(DEADLINE_DECISION, Map.of("tier", tier, "level", level));
+        int reviewDays = 2;
+        int escalateAfter = 1;
+        if (result instanceof Map<?, ?> outputs) {
+            reviewDays = outputs.get("reviewDays") instanceof Number n ? Math.max(0, n.intValue()) : reviewDays;
+            escalateAfter = outputs.get("escalateAfterDays") instanceof Number n ? Math.max(0, n.intValue()) : escalateAfter;
+        }
+        Instant due = addBusinessDays(from, reviewDays);
+        // never escalate before the reminder
+        Instant escalate = addBusinessDays(due, escalateAfter);
+        return new Instant[] {due, escalate.isAfter(due) ? escalate : due.plusSeconds(3600)};
+    }
+
+    /**
+     * The reviewer of an overdue review is reminded (its assignee, or everyone of its group while nobody has taken it).
+     * Once per review.
+     */
+    @Transactional
+    public void remind(long reviewId, long processInstanceKey) {
+        ApprovalReview review = approvals.review(reviewId).orElseThrow();
+        if (review.decided() || !approvals.markReminded(reviewId)) {
+            return;
+        }
+        Summary deal = summaryOfReview(reviewId);
+        var task = tasks.openTasksOfOpportunity(deal.opportunityId()).stream()
+                .filter(t -> t.processInstanceKey() == processInstanceKey && t.candidateGroups().contains(review.candidateGroup()))
+                .findFirst();
+        var message = new com.summit.notify.service.NotificationService.Message("REVIEW_OVERDUE", "review-overdue:" + reviewId,
+                task.map(t -> "tasks/" + t.id()).orElse("approvals"), notifications.text("notify.review.overdue",
+                        locale -> new Object[] {departmentName(review.department(), locale), deal.opportunityName(), deal.customerName(),
+                                WHEN.format(review.dueAt())}));
+        if (task.isPresent() && task.get().assignee() != null) {
+            notifications.send(List.of(task.get().assignee()), message);
+        } else {
+            notifications.sendToGroup(review.candidateGroup(), message);
+        }
+    }
+
+    /** An undecided review goes to the department head's group as well: they are told. Once per review. */
+    @Transactional
+    public void escalate(long reviewId) {
+        ApprovalReview review = approvals.review(reviewId).orElseThrow();
+        if (review.decided() || !approvals.markEscalated(reviewId)) {
+            return;
+        }
+        Summary deal = summaryOfReview(reviewId);
+        String headGroup = review.escalationGroup() == null ? review.department() + "_HEAD" : review.escalationGroup();
+        notifications.sendToGroup(headGroup, new com.summit.notify.service.NotificationService.Message("REVIEW_ESCALATED",
+                "review-escalated:" + reviewId, "approvals", notifications.text("notify.review.escalated",
+                        locale -> new Object[] {departmentName(review.department(), locale), deal.opportunityName(), deal.customerName(),
+                                WHEN.format(review.dueAt())})));
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(Locales.ZONE);
+
+    private record Summary(long opportunityId, String opportunityName, String customerName) {}
+
+    private Summary summaryOfReview(long reviewId) {
+        long requestId = approvals.requestOfReview(reviewId).orElseThrow();
+        long opportunityId = approvals.opportunityOf(requestId).orElseThrow();
+        Opportunity o = opportunities.find(opportunityId).orElseThrow();
+        return new Summary(opportunityId, o.name(), o.customerName());
+    }
+
+    /** A moment plus the given number of business days (Monday to Friday), in China's time zone. */
+    static Instant addBusinessDays(Instant from, int days) {
+        ZonedDateTime at = from.atZone(Locales.ZONE);
         int added = 0;
         while (added < days) {
             at = at.plusDays(1);

@@ -19,7 +19,8 @@ class ReviewSubmissionCheck implements TaskSubmissionCheck {
 
     @Override
     public boolean appliesTo(HumanTask task) {
-        return VetoApprovalProcess.PROCESS_ID.equals(task.bpmnProcessId()) && VetoApprovalProcess.TASK_REVIEW.equals(task.elementId());
+        return VetoApprovalProcess.PROCESS_ID.equals(task.bpmnProcessId()) && (VetoApprovalProcess.TASK_REVIEW.equals(task.elementId())
+                || VetoApprovalProcess.TASK_ESCALATED_REVIEW.equals(task.elementId()));
     }
 
     @Override

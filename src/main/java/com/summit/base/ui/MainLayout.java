@@ -29,11 +29,14 @@ public class MainLayout extends AppLayout {
 
     private final transient AuthenticationContext authentication;
     private final transient SignedInUser currentUser;
+    private final transient java.util.List<HeaderItem> headerItems;
+    private final java.util.Map<HeaderItem, com.vaadin.flow.component.Component> headerComponents = new java.util.LinkedHashMap<>();
     private final Span viewTitle = new Span();
 
-    public MainLayout(AuthenticationContext authentication, SignedInUser currentUser) {
+    public MainLayout(AuthenticationContext authentication, SignedInUser currentUser, java.util.List<HeaderItem> headerItems) {
         this.authentication = authentication;
         this.currentUser = currentUser;
+        this.headerItems = headerItems;
         setPrimarySection(Section.DRAWER);
         addToNavbar(true, header());
         addToDrawer(brand(), new Scroller(navigation()));
@@ -46,6 +49,11 @@ public class MainLayout extends AppLayout {
         HorizontalLayout right = new HorizontalLayout();
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.add(new LanguageSwitch());
+        currentUser.badge().ifPresent(user -> headerItems.forEach(item -> {
+            com.vaadin.flow.component.Component component = item.create();
+            headerComponents.put(item, component);
+            right.add(component);
+        }));
         currentUser.badge().ifPresent(user -> {
             Avatar avatar = new Avatar(user.displayName());
             avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_SMALL);
@@ -95,5 +103,6 @@ public class MainLayout extends AppLayout {
     protected void afterNavigation() {
         super.afterNavigation();
         viewTitle.setText(getContent() instanceof HasDynamicTitle titled ? titled.getPageTitle() : "");
+        headerComponents.forEach(HeaderItem::refresh);
     }
 }

@@ -18,8 +18,8 @@ public class LifecycleControlWorker {
     }
 
     @JobWorker(type = LifecycleProcess.JOB_MARK_STALLED)
-    public void markStalled(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
-        opportunities.markStalled(opportunityId);
+    public void markStalled(io.camunda.client.api.response.ActivatedJob job, @Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
+        opportunities.markStalled(opportunityId, job.getKey());
     }
 
     @JobWorker(type = LifecycleProcess.JOB_RECORD_PAUSED)

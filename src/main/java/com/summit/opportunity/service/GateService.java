@@ -37,9 +37,11 @@ public class GateService {
     private final ProcessEngine engine;
     private final GateRepository gates;
     private final Messages messages;
+    private final List<GateFactSource> factSources;
 
     GateService(OpportunityService opportunities, ScorecardService scorecards, CustomerService customers, ProcessEngine engine,
-            GateRepository gates, Messages messages) {
+            GateRepository gates, Messages messages, List<GateFactSource> factSources) {
+        this.factSources = factSources;
         this.opportunities = opportunities;
         this.scorecards = scorecards;
         this.customers = customers;
@@ -63,6 +65,10 @@ public class GateService {
         facts.put("ownerSet", o.ownerUsername() != null && !o.ownerUsername().isBlank());
         for (String fact : PROCESS_FACTS) {
             facts.put(fact, Boolean.TRUE.equals(processFacts.get(fact)));
+        }
+        // facts other features keep (the approvals' conditions checklist)
+        for (GateFactSource source : factSources) {
+            facts.putAll(source.factsFor(opportunityId, stage));
         }
         List<GateResult.Unmet> unmet = new ArrayList<>();
         for (Map<String, Object> row : engine.evaluateDecisionRows(DECISION_ID, facts)) {

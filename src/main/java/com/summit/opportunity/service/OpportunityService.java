@@ -51,9 +51,15 @@ public class OpportunityService {
     private final com.summit.security.service.UserService users;
     private final com.summit.tasklist.service.TaskService tasks;
 
+    private final com.summit.notify.service.NotificationService notifications;
+    private final com.summit.base.i18n.Messages messages;
+
     OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
             SearchService search, ObjectMapper json, com.summit.security.service.UserService users,
-            @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks) {
+            @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks,
+            com.summit.notify.service.NotificationService notifications, com.summit.base.i18n.Messages messages) {
+        this.notifications = notifications;
+        this.messages = messages;
         this.users = users;
         this.tasks = tasks;
         this.opportunities = opportunities;
@@ -343,10 +349,25 @@ public class OpportunityService {
         outbox.changed(ENTITY_TYPE, id);
     }
 
+    /**
+     * Marks the deal stalled, and tells its owner and the owner's manager (once per stall: {@code stallKey} is the
+     * engine's job, so a retried job tells nobody twice).
+     */
     @Transactional
-    public void markStalled(long id) {
+    public void markStalled(long id, long stallKey) {
         opportunities.markStalled(id);
         outbox.changed(ENTITY_TYPE, id);
+        Opportunity o = opportunities.findById(id).orElseThrow();
+        long days = Math.max(0, java.time.Duration.between(o.stageEnteredAt(), java.time.Instant.now()).toDays());
+        String manager = users.managerFor(o.ownerUsername());
+        notifications.send(List.of(o.ownerUsername()), new com.summit.notify.service.NotificationService.Message("OPPORTUNITY_STALLED",
+                "stalled:" + stallKey, "opportunities/" + id, notifications.text("notify.stalled.owner",
+                        locale -> new Object[] {o.name(), o.customerName(), messages.getTranslation(o.stage().messageKey(), locale), days,
+                                users.displayNames().getOrDefault(manager, manager)})));
+        notifications.send(List.of(manager), new com.summit.notify.service.NotificationService.Message("OPPORTUNITY_STALLED",
+                "stalled:" + stallKey, "opportunities/" + id, notifications.text("notify.stalled.manager",
+                        locale -> new Object[] {o.name(), o.customerName(), messages.getTranslation(o.stage().messageKey(), locale), days,
+                                users.displayNames().getOrDefault(o.ownerUsername(), o.ownerUsername())})));
     }
 
     /** Hands the deal to another rep or manager (the manager's choice on a stalled deal); returns the new owner's manager. */

@@ -61,8 +61,12 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
     private String title = "";
     private long opportunityId;
 
+    private final transient java.util.List<OpportunitySection> sections;
+
     public OpportunityView(OpportunityPageService pages, ScorecardService scorecards,
-            com.summit.opportunity.service.OpportunityService opportunities, CurrentUser currentUser) {
+            com.summit.opportunity.service.OpportunityService opportunities, CurrentUser currentUser,
+            java.util.List<OpportunitySection> sections) {
+        this.sections = sections;
         this.pages = pages;
         this.opportunities = opportunities;
         this.scorecards = scorecards;
@@ -125,7 +129,9 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
                 : getTranslation("opportunity.page.ownerTeam", page.ownerName(), page.team())));
         meta.add(new Span(getTranslation("opportunity.page.daysInStage", page.daysInStage())));
 
-        add(header, meta, stagePath(o.stage()), scorecardCard(page), vetoCard(page), teamCard(page), timelineCard(page));
+        add(header, meta, stagePath(o.stage()), scorecardCard(page), vetoCard(page));
+        sections.forEach(section -> section.create(o.id(), user, this::show).ifPresent(this::add));
+        add(teamCard(page), timelineCard(page));
         page.diagram().ifPresent(d -> {
             Div diagram = new Div(new H3(getTranslation("opportunity.page.diagram")), new BpmnViewer(d.xml(), d.activeElementIds()));
             diagram.addClassName("summit-card");

@@ -29,8 +29,19 @@ public class TaskAttachmentRepository {
                 .query(Long.class).single();
     }
 
-    /** The files of every task of the instance (instance keys repeat across engine epochs), oldest first. */
+    /**
+     * The files of the task's case, oldest first: of every task of its instance (instance keys repeat across engine
+     * epochs) and, for a deal's task, of every task of that deal, so that a reviewer sees the solution document.
+     */
     public List<TaskAttachment> ofInstance(HumanTask task) {
+        if (task.opportunityId() != null) {
+            return jdbc.sql("select " + COLUMNS + """
+                     from task_attachment a join human_task t on t.id = a.task_id
+                    where a.removed_at is null
+                      and ((a.process_instance_key = :pi and t.engine_epoch = :epoch) or t.opportunity_id = :o) order by a.id""")
+                    .param("pi", task.processInstanceKey()).param("epoch", task.engineEpoch()).param("o", task.opportunityId())
+                    .query(this::map).list();
+        }
         return jdbc.sql("select " + COLUMNS + """
                  from task_attachment a join human_task t on t.id = a.task_id
                 where a.process_instance_key = :pi and t.engine_epoch = :epoch and a.removed_at is null order by a.id""")

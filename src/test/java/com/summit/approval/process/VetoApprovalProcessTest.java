@@ -9,6 +9,7 @@ import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,50 @@ class VetoApprovalProcessTest {
         assertThat(instance).hasPassedElement("EndEvent_Withdrawn").isCompleted().hasVariableWithValue("vetoApprovalPassed", false);
     }
 
+    @Test
+    void aReviewPastItsDeadlineRemindsTheReviewerThenGoesToTheHeadsGroupAndSilenceNeverApproves() throws Exception {
+        ProcessInstanceEvent instance = start();
+        Instant now = Instant.now();
+        complete(activate(VetoApprovalProcess.JOB_OPEN_ROUND, 1).getFirst(), Map.of("approvalRequestId", 7, "roundId", 1, "roundNumber", 1,
+                "reviews", List.of(Map.of("reviewId", 101, "department", "FINANCE", "level", "REVIEWER", "group", "FINANCE",
+                        "due", now.plus(Duration.ofDays(1)).toString(), "escalateAt", now.plus(Duration.ofDays(2)).toString(),
+                        "escalationGroups", List.of("FINANCE", "FINANCE_HEAD")))));
+        ActivatedJob review = activate(USER_TASK, 1).getFirst();
+        assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"FINANCE\"]");
+
+        // past the deadline: the reviewer is reminded, and the review stays where it is
+        engine.increaseTime(Duration.ofDays(1).plusMinutes(5));
+        ActivatedJob remind = activate(VetoApprovalProcess.JOB_REMIND, 1).getFirst();
+        assertThat(remind.getVariablesAsMap().get("review")).asString().contains("reviewId=101");
+        complete(remind, Map.of());
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        assertThat(instance).hasPassedElement("EndEvent_Reminded").isWaitingAtElements("Task_Review");
+
+        // a day later still undecided: the review goes to the department head's group, the reviewer's task is gone
+        engine.increaseTime(Duration.ofDays(1));
+        complete(activate(VetoApprovalProcess.JOB_ESCALATE, 1).getFirst(), Map.of());
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        assertThat(instance).isWaitingAtElements("Task_EscalatedReview").isNotWaitingAtElements("Task_Review");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.newCompleteCommand(review.getKey()).send().join())
+                .hasMessageContaining("NOT_FOUND");
+        ActivatedJob escalated = activate(USER_TASK, 1).getFirst();
+        assertThat(escalated.getElementId()).isEqualTo("Task_EscalatedReview");
+        assertThat(escalated.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"FINANCE\",\"FINANCE_HEAD\"]");
+
+        // silence is never consent: a month later nothing has been decided for the department
+        engine.increaseTime(Duration.ofDays(30));
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        assertThat(instance).isWaitingAtElements("Task_EscalatedReview").hasNotPassedElement("Task_CloseRound")
+                .hasNotPassedElement("EndEvent_Approved");
+
+        // the head decides; the decision is recorded like any other
+        decide(escalated, "APPROVE");
+        complete(activate(VetoApprovalProcess.JOB_CLOSE_ROUND, 1).getFirst(), Map.of("roundOutcome", "APPROVED"));
+        complete(activate(VetoApprovalProcess.JOB_FINISH, 1).getFirst(), Map.of("vetoApprovalPassed", true));
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        assertThat(instance).hasPassedElement("EndEvent_Approved").isCompleted();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> decisions(ActivatedJob job) {
         return (List<Object>) job.getVariablesAsMap().get("decisions");
@@ -150,7 +195,8 @@ class VetoApprovalProcessTest {
         long id = number * 100L;
         for (String department : departments) {
             reviews.add(Map.of("reviewId", ++id, "department", department, "level", "REVIEWER", "group", department,
-                    "due", "2030-01-02T10:00:00+08:00"));
+                    "due", "2030-01-02T10:00:00+08:00", "escalateAt", "2030-01-03T10:00:00+08:00",
+                    "escalationGroups", List.of(department, department + "_HEAD")));
         }
         return Map.of("approvalRequestId", 7, "roundId", number, "roundNumber", number, "reviews", reviews);
     }

@@ -216,7 +216,8 @@ class OpportunityLifecycleProcessTest {
         ActivatedJob open = activateOne("approval-open-round");
         assertThat(open.getVariablesAsMap()).containsEntry("opportunityId", 42).containsKey("marginPercent").containsKey("stage");
         complete(open, Map.of("approvalRequestId", 1, "roundId", 1, "roundNumber", 1,
-                "reviews", List.of(Map.of("reviewId", 1, "department", "FINANCE", "level", "REVIEWER", "group", "FINANCE", "due", "2030-01-02T10:00:00+08:00"))));
+                "reviews", List.of(Map.of("reviewId", 1, "department", "FINANCE", "level", "REVIEWER", "group", "FINANCE", "due", "2030-01-02T10:00:00+08:00",
+                        "escalateAt", "2030-01-03T10:00:00+08:00", "escalationGroups", List.of("FINANCE", "FINANCE_HEAD")))));
         complete(activateOne(USER_TASK, "Task_Review"), Map.of("decision", "APPROVE"));
         complete(activateOne("approval-record-decision"), Map.of());
         complete(activateOne("approval-close-round"), Map.of("roundOutcome", "APPROVED", "priceApproved", true));

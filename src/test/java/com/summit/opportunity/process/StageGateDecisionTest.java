@@ -69,12 +69,21 @@ class StageGateDecisionTest {
         assertThat(unmet(facts)).containsExactly("LEVEL:POWER:6", "VETO_APPROVAL", "CONTRACT_SIGNED");
     }
 
+    @Test
+    void signingWaitsUntilEveryConditionOfTheApprovalsIsMet() throws Exception {
+        Map<String, Object> facts = facts("CONTRACT_SIGNING", 6, 6, 6, 6, 6);
+        facts.put("conditionsMet", false);
+        assertThat(unmet(facts)).containsExactly("APPROVAL_CONDITIONS");
+        facts.put("stage", "PROPOSAL_NEGOTIATION");
+        assertThat(unmet(facts)).as("conditions are a checklist of the contract stage only").isEmpty();
+    }
+
     /** Every fact true, the levels as given. */
     private static Map<String, Object> facts(String stage, int need, int power, int goals, int value, int collaboration) {
         Map<String, Object> facts = new HashMap<>(Map.of("stage", stage, "need", need, "power", power, "goals", goals,
                 "value", value, "collaboration", collaboration));
         for (String fact : List.of("profileComplete", "tierKnown", "ownerSet", "solutionReviewPassed", "vetoApprovalPassed",
-                "priceApproved", "contractSigned")) {
+                "priceApproved", "conditionsMet", "contractSigned")) {
             facts.put(fact, true);
         }
         return facts;
