@@ -37,6 +37,7 @@ class BrowserJourneyIT extends LocalAppIT {
     @Autowired UserService users;
     @Autowired com.summit.tasklist.service.TaskService tasks;
     @Autowired com.summit.opportunity.service.ScorecardService scorecards;
+    @Autowired com.summit.engine.ProcessEngine engine;
 
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -262,6 +263,78 @@ class BrowserJourneyIT extends LocalAppIT {
         // the card did not move
         assertThat(driver.findElement(By.id("board-column-IDENTIFICATION")).getText()).contains("电池包入厂物流");
         assertThat(opportunities.find(deal.id()).orElseThrow().stage()).isEqualTo(Stage.IDENTIFICATION);
+    }
+
+    @Test
+    void financeVetoesFromItsQueueAndTheRepSeesWhy() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser legal = users.find("wangfang").orElseThrow();
+        SummitUser tech = users.find("chenjie").orElseThrow();
+        var customer = customers.create(new NewCustomer("合肥新能源电池有限公司", null, Industry.AUTOMOTIVE, "安徽合肥"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "电芯干线与厂内物流", null, new BigDecimal("8600000"),
+                Set.of(LogisticsService.LINE_HAUL, LogisticsService.CONTRACT_LOGISTICS)), rep);
+        long instance = engine.start("veto-approval", new java.util.HashMap<>(java.util.Map.of("opportunityId", deal.id(), "owner", "zhangwei",
+                "stage", "PROPOSAL_NEGOTIATION", "amount", 8600000, "marginPercent", 14, "paymentTermDays", 90, "nonStandardTerms", false,
+                "customerName", customer.name(), "opportunityName", deal.name())));
+        // legal has approved already; finance's reviewer does not see how until they decide
+        var legalReview = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(legal).stream()
+                .filter(r -> r.task().processInstanceKey() == instance).findFirst().orElse(null), java.util.Objects::nonNull);
+        tasks.claim(legalReview.task().id(), legal);
+        tasks.complete(legalReview.task().id(), legal, "{\"decision\": \"APPROVE\"}", com.summit.base.i18n.Locales.ZH_CN);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(tech).stream().anyMatch(r -> r.task().processInstanceKey() == instance));
+
+        signIn("sunli");
+        driver.get("http://localhost:" + port + "/approvals");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-queue"), "电芯干线与厂内物流"));
+        WebElement card = driver.findElements(By.cssSelector(".summit-approval-item")).stream()
+                .filter(e -> e.getText().contains("电芯干线与厂内物流")).findFirst().orElseThrow();
+        assertThat(card.getText()).contains("¥8,600,000.00", "14%", "90 天", "干线运输", "本轮其他部门的意见在你部门审批后可见")
+                .doesNotContain("王芳");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        Browser.screenshot(driver, "11-approval-queue");
+        card.findElement(By.cssSelector("vaadin-button[id^='approval-decide-']")).click();
+
+        // the finance head takes the review and vetoes, with the reason
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("task-claim"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+        // the form may render again once the task is ours: act on what is there now
+        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('vaadin-notification-card').forEach(c => c.remove());");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement veto = (WebElement) ((JavascriptExecutor) d).executeScript(
+                    "const label = [...document.querySelectorAll('.fjs-form-field-radio label')].find(l => l.textContent.trim() === '否决');"
+                            + "if (!label) return null;"
+                            + "const input = (label.htmlFor && document.getElementById(label.htmlFor)) || label.querySelector('input')"
+                            + " || label.previousElementSibling;"
+                            + "input.scrollIntoView({block: 'center'}); return input;");
+            if (veto == null) {
+                return false;
+            }
+            veto.click();
+            return veto.isSelected();
+        });
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElements(By.cssSelector(".fjs-form-field-textarea textarea")).stream()
+                    .filter(WebElement::isEnabled).filter(e -> e.getDomAttribute("readonly") == null).findFirst().orElseThrow()
+                    .sendKeys("90 天账期超出信用额度，毛利 14% 覆盖不了资金成本；请改为 45 天或预付 30%");
+            return true;
+        });
+        assertThat((String) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('summit-form-viewer textarea')].map(t => t.value).join('\\n');"))
+                .contains("这是第一轮审批，此前没有结果");
+        Browser.screenshot(driver, "12-finance-veto-form");
+        driver.findElement(By.id("task-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+
+        // the rep: the deal is back with the reason, on the rework task and on the deal's page
+        driver.manage().deleteAllCookies();
+        signIn("zhangwei");
+        wait.until(d -> cellTexts().contains("处理否决意见"));
+        driver.get("http://localhost:" + port + "/opportunities/" + deal.id());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunity-approvals"), "90 天账期超出信用额度"));
+        String approvals = driver.findElement(By.id("opportunity-approvals")).getText();
+        assertThat(approvals).contains("第 1 轮", "被否决", "财务（负责人）", "否决", "法务", "同意", "孙丽", "未审（本轮已因否决结束）");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('opportunity-approvals').scrollIntoView()");
+        Browser.screenshot(driver, "13-rep-sees-veto");
     }
 
     private void signIn(String username) {

@@ -43,7 +43,7 @@ public class ApprovalWorker {
         out.put("roundId", opened.roundId());
         out.put("roundNumber", opened.number());
         out.put("reviews", reviews);
-        out.put("approvalHistory", approvals.history(opened.requestId(), com.summit.base.i18n.Locales.ZH_CN));
+        out.put("approvalHistory", approvals.history(opened.requestId(), opened.number(), com.summit.base.i18n.Locales.ZH_CN));
         return out;
     }
 

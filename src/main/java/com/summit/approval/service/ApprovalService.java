@@ -199,15 +199,24 @@ public class ApprovalService {
 
     /** Every round so far, each department's decision and reason: what the owner reworks against. */
     public String history(long requestId, Locale locale) {
+        return history(requestId, Integer.MAX_VALUE, locale);
+    }
+
+    /** The rounds before the given one (what a reviewer of that round sees of earlier rounds). */
+    public String history(long requestId, int beforeRound, Locale locale) {
         StringBuilder text = new StringBuilder();
         for (ApprovalRound round : approvals.rounds(requestId)) {
+            if (round.number() >= beforeRound) {
+                continue;
+            }
             text.append(messages.getTranslation("approval.history.round", locale, round.number(),
                     messages.getTranslation("approval.outcome." + round.outcome().name(), locale))).append('\n');
             for (ApprovalReview review : round.reviews()) {
                 String who = departmentName(review.department(), locale) + ("HEAD".equals(review.level())
                         ? messages.getTranslation("approval.level.HEAD.suffix", locale) : "");
                 if (!review.decided()) {
-                    text.append(messages.getTranslation("approval.history.undecided", locale, who)).append('\n');
+                    text.append(messages.getTranslation(round.outcome() == ApprovalRound.Outcome.RUNNING
+                            ? "approval.history.waiting" : "approval.history.undecided", locale, who)).append('\n');
                     continue;
                 }
                 text.append(messages.getTranslation("approval.history.decision", locale, who,
@@ -215,7 +224,8 @@ public class ApprovalService {
                         review.reason() == null ? "" : review.reason(), review.conditions() == null ? "" : review.conditions())).append('\n');
             }
         }
-        return text.toString().strip();
+        String result = text.toString().strip();
+        return result.isEmpty() ? messages.getTranslation("approval.history.none", locale) : result;
     }
 
     // --- the department queue ---

@@ -117,11 +117,12 @@ public class ApprovalQueueView extends VerticalLayout implements HasDynamicTitle
             due.getStyle().set("font-size", "var(--lumo-font-size-s)");
             card.add(due);
         }
-        card.add(RoundsList.round(card, round, d -> approvals.departmentName(d, getLocale()), names, !item.decidedByUs()));
+        card.add(RoundsList.round(card, round, d -> approvals.departmentName(d, getLocale()), names,
+                v -> !item.decidedByUs() && !v.decided() && item.mine().stream().noneMatch(m -> m.id() == v.id())));
         if (!item.earlier().isEmpty()) {
             Div earlier = new Div();
             for (ApprovalRound r : item.earlier().reversed()) {
-                earlier.add(RoundsList.round(card, r, d -> approvals.departmentName(d, getLocale()), names, false));
+                earlier.add(RoundsList.round(card, r, d -> approvals.departmentName(d, getLocale()), names, v -> false));
             }
             Details details = new Details(getTranslation("approval.queue.earlier", item.earlier().size()), earlier);
             details.setOpened(true);

@@ -78,7 +78,7 @@ class ApprovalSection implements OpportunitySection {
                     "APPROVED".equals(request.status()) ? "success" : "WITHDRAWN".equals(request.status()) ? "contrast" : ""));
             card.add(head);
             for (var round : request.rounds()) {
-                card.add(RoundsList.round(card, round, d -> approvals.departmentName(d, locale()), names, false));
+                card.add(RoundsList.round(card, round, d -> approvals.departmentName(d, locale()), names, v -> false));
             }
         }
         return card;

@@ -16,8 +16,9 @@ final class RoundsList {
 
     private RoundsList() {}
 
+    /** A round; reviews for which {@code hidden} holds show that their decision is not shown yet. */
     static Component round(Component context, ApprovalRound round, Function<String, String> department, Map<String, String> names,
-            boolean hideUndecidedNote) {
+            java.util.function.Predicate<ApprovalReview> hidden) {
         Div box = new Div();
         box.addClassName("summit-round");
         box.getStyle().set("margin", "var(--lumo-space-xs) 0 var(--lumo-space-s)");
@@ -38,7 +39,7 @@ final class RoundsList {
             box.add(note);
         }
         for (ApprovalReview review : round.reviews()) {
-            box.add(review(context, review, department, names, round.outcome() == ApprovalRound.Outcome.RUNNING, hideUndecidedNote));
+            box.add(review(context, review, department, names, round.outcome() == ApprovalRound.Outcome.RUNNING, hidden.test(review)));
         }
         return box;
     }

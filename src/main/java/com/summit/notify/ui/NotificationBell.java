@@ -14,12 +14,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.popover.Popover;
-import com.vaadin.flow.component.popover.PopoverPosition;
+import com.vaadin.flow.component.dialog.Dialog;
 import java.util.List;
 
 /**
- * The bell in the header: how many notifications are unread, and the recent ones in a popover; a click on one
+ * The bell in the header: how many notifications are unread, and the recent ones in a dialog; a click on one
  * marks it read and opens what it is about.
  */
 @org.springframework.stereotype.Component
@@ -51,7 +50,7 @@ class NotificationBell implements HeaderItem {
         private final Button button = new Button(VaadinIcon.BELL.create());
         private final Span count = new Span();
         private final VerticalLayout list = new VerticalLayout();
-        private final Popover popover = new Popover();
+        private final Dialog popover = new Dialog();
 
         Bell() {
             setId("notification-bell");
@@ -69,15 +68,16 @@ class NotificationBell implements HeaderItem {
             list.setWidth("380px");
             list.getStyle().set("max-height", "60vh").set("overflow", "auto");
             list.setId("notification-list");
-            popover.setTarget(button);
-            popover.setPosition(PopoverPosition.BOTTOM_END);
+            popover.setHeaderTitle(getTranslation("notify.title"));
             popover.add(list);
-            popover.addOpenedChangeListener(e -> {
-                if (e.isOpened()) {
-                    fill();
-                }
+            popover.setId("notification-dialog");
+            Button close = new Button(getTranslation("common.close"), e -> popover.close());
+            close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            popover.getFooter().add(close);
+            button.addClickListener(e -> {
+                fill();
+                popover.open();
             });
-            add(popover);
             refreshCount();
         }
 
@@ -98,8 +98,8 @@ class NotificationBell implements HeaderItem {
             HorizontalLayout head = new HorizontalLayout();
             head.setWidthFull();
             head.setAlignItems(HorizontalLayout.Alignment.CENTER);
-            Span title = new Span(getTranslation("notify.title"));
-            title.getStyle().set("font-weight", "600");
+            Span title = new Span(getTranslation("notify.recent", recent.size()));
+            title.addClassName("summit-muted");
             Button allRead = new Button(getTranslation("notify.markAllRead"), e -> {
                 notifications.markAllRead(user);
                 refreshCount();
