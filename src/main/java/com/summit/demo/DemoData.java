@@ -96,8 +96,11 @@ class DemoData {
     private final ScorecardService scorecards;
     private final GateService gates;
 
+    private final DemoApprovals approvals;
+
     DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
-            GateService gates) {
+            GateService gates, DemoApprovals approvals) {
+        this.approvals = approvals;
         this.scorecards = scorecards;
         this.gates = gates;
         this.demoUsers = demoUsers;
@@ -114,6 +117,7 @@ class DemoData {
             return;
         }
         int n = 0;
+        Map<Stage, Long> firstDealAt = new java.util.EnumMap<>(Stage.class);
         for (Case c : CASES) {
             var owner = users.find(c.owner()).orElseThrow();
             Customer customer = customers.create(new NewCustomer(c.customer(), creditCode(++n), c.industry(), c.region()), owner);
@@ -127,6 +131,7 @@ class DemoData {
                     scorecards.importLevel(deal.id(), elements[i], c.levels()[i], "演示数据：从原 CRM 迁入的评估", c.owner());
                 }
             }
+            firstDealAt.putIfAbsent(c.stage(), deal.id());
             // where each deal stands against its stage's gate, as the page and the board show it
             gates.evaluate(deal.id(), c.stage(), Map.of());
             for (int i = 0; i < VetoHolder.DEFAULT_DEPARTMENTS.size(); i++) {
@@ -136,6 +141,7 @@ class DemoData {
             }
         }
         log.info("Created demo data: {} customers with a deal each, across the five stages", CASES.size());
+        approvals.start(firstDealAt.get(Stage.PROPOSAL_NEGOTIATION), firstDealAt.get(Stage.CONTRACT_SIGNING));
     }
 
     /** A well-formed unified social credit code (registered enterprise, Anhui/Shanghai/… area code, valid check character). */

@@ -51,6 +51,10 @@ class ViewsIT extends LocalAppIT {
     @Autowired UserService users;
     @Autowired CustomerService customers;
     @Autowired TaskService tasks;
+    @Autowired com.summit.opportunity.service.OpportunityService opportunities;
+    @Autowired com.summit.approval.service.ApprovalService approvals;
+    @Autowired com.summit.engine.ProcessEngine engine;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void discoverRoutes() {
@@ -172,6 +176,64 @@ class ViewsIT extends LocalAppIT {
             _get(Div.class, spec -> spec.withId("ladder-edit-" + element.name()));
         }
         _get(Button.class, spec -> spec.withId("ladder-save-POWER-6"));
+    }
+
+    @Test
+    void aReviewerWorksFromTheQueueTheBellTellsThemAndTheRepTicksOffAConditionWithANote() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser legal = users.find("wangfang").orElseThrow();
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 6);
+        var customer = customers.create(new com.summit.customer.service.NewCustomer("无锡半导体" + marker, null,
+                com.summit.customer.domain.Industry.ELECTRONICS_3C, "江苏无锡"), rep);
+        var deal = opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "晶圆恒温运输", null,
+                new java.math.BigDecimal("2600000"), Set.of(com.summit.opportunity.domain.LogisticsService.LINE_HAUL)), rep);
+        long instance = engine.start("veto-approval", new java.util.HashMap<>(java.util.Map.of("opportunityId", deal.id(), "owner", "zhangwei",
+                "stage", "CONTRACT_SIGNING", "amount", 2600000, "marginPercent", 16, "paymentTermDays", 30, "nonStandardTerms", false,
+                "customerName", customer.name(), "opportunityName", deal.name())));
+        var review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(legal).stream()
+                .filter(r -> r.task().processInstanceKey() == instance).findFirst().orElse(null), java.util.Objects::nonNull);
+        long requestId = jdbc.sql("select id from approval_request where process_instance_key = :pi").param("pi", instance).query(Long.class).single();
+        long reviewId = jdbc.sql("select v.id from approval_review v join approval_round r on r.id = v.round_id where r.request_id = :r and v.department = 'LEGAL'")
+                .param("r", requestId).query(Long.class).single();
+        approvals.remind(reviewId, instance);
+
+        // legal's queue has the deal, with a button to its review; the bell counts the reminder and leads to the review
+        signIn("wangfang");
+        UI.getCurrent().navigate(com.summit.approval.ui.ApprovalQueueView.class);
+        Div item = _get(Div.class, spec -> spec.withId("approval-item-" + requestId));
+        assertThat(item.getElement().getTextRecursively()).contains("晶圆恒温运输", "16%", "你的审批：法务");
+        _get(Button.class, spec -> spec.withId("approval-decide-" + requestId));
+        var count = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("notification-count"));
+        assertThat(count.isVisible()).isTrue();
+        int unread = Integer.parseInt(count.getText());
+        _click(_get(Button.class, spec -> spec.withClasses("notification-bell-button")));
+        Div row = _find(Div.class, spec -> spec.withClasses("notification-row")).stream()
+                .filter(d -> d.getElement().getTextRecursively().contains("晶圆恒温运输")).findFirst().orElseThrow();
+        com.vaadin.flow.component.ComponentUtil.fireEvent(row, new com.vaadin.flow.component.ClickEvent<>(row));
+        assertThat(_get(TaskView.class)).isNotNull();
+        var after = (com.vaadin.flow.component.html.Span) _get(Div.class, spec -> spec.withId("notification-bell")).getChildren()
+                .filter(c -> c.getId().orElse("").equals("notification-count")).findFirst().orElseThrow();
+        assertThat(after.isVisible() ? Integer.parseInt(after.getText()) : 0).isEqualTo(unread - 1);
+        MockVaadin.tearDown();
+
+        // a condition a department approved with (as the approval's close would add it) on the rep's deal page
+        jdbc.sql("insert into approval_condition (opportunity_id, review_id, department, text) values (:o, :v, 'LEGAL', '违约金上限写入合同')")
+                .param("o", deal.id()).param("v", reviewId).update();
+        signIn("zhangwei");
+        UI.getCurrent().navigate("opportunities/" + deal.id());
+        _get(Div.class, spec -> spec.withId("opportunity-approvals"));
+        assertThat(_get(Div.class, spec -> spec.withId("opportunity-conditions")).getElement().getTextRecursively())
+                .contains("1 / 1 项待落实", "违约金上限写入合同");
+        long conditionId = jdbc.sql("select id from approval_condition where review_id = :v").param("v", reviewId).query(Long.class).single();
+        _click(_get(Button.class, spec -> spec.withId("condition-meet-" + conditionId)));
+        _click(_get(Button.class, spec -> spec.withId("condition-confirm")));
+        // no note: refused in Chinese, nothing changed
+        assertThat(approvals.conditions(deal.id(), rep).getFirst().met()).isFalse();
+        _setValue(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("condition-note")), "合同第 12 条：违约金上限 20%");
+        _click(_get(Button.class, spec -> spec.withId("condition-confirm")));
+        assertThat(approvals.conditions(deal.id(), rep).getFirst().met()).isTrue();
+        assertThat(_get(Div.class, spec -> spec.withId("opportunity-conditions")).getElement().getTextRecursively())
+                .contains("0 / 1 项待落实", "合同第 12 条：违约金上限 20%");
     }
 
     private void signIn(String username) {

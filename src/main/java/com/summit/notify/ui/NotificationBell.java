@@ -56,6 +56,7 @@ class NotificationBell implements HeaderItem {
             setId("notification-bell");
             getStyle().set("position", "relative").set("display", "inline-flex");
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+            button.addClassName("notification-bell-button");
             button.setAriaLabel(getTranslation("notify.bell"));
             button.setTooltipText(getTranslation("notify.bell"));
             count.setId("notification-count");
