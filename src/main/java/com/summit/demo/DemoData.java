@@ -47,6 +47,16 @@ class DemoData {
             long amount, Set<LogisticsService> services, CustomerTier tier, Stage stage, int daysInStage, int[] levels,
             VetoHolder.Status[] vetoes) {}
 
+    /** The next follow-up planned for some demo deals (the others show "no follow-up planned"). */
+    record Plan(com.summit.followup.domain.FollowUpKind kind, String subject, int inDays) {}
+
+    static final Map<String, Plan> FOLLOW_UPS = Map.of(
+            "启明智能终端有限公司", new Plan(com.summit.followup.domain.FollowUpKind.VISIT, "拜访供应链总监，演示七仓可视化方案", 2),
+            "江淮汽车零部件有限公司", new Plan(com.summit.followup.domain.FollowUpKind.MEETING, "与采购、生产计划部对齐准时到厂指标", 3),
+            "华东家电集团有限公司", new Plan(com.summit.followup.domain.FollowUpKind.CALL, "约售后服务部负责人确认回收网点清单", 1),
+            "康宁医药流通有限公司", new Plan(com.summit.followup.domain.FollowUpKind.VISIT, "陪同客户质量部验收 GSP 冷库", 5),
+            "宁波港城物流园有限公司", new Plan(com.summit.followup.domain.FollowUpKind.MESSAGE, "发送夜间短驳报价草案", 4));
+
     private static final VetoHolder.Status U = VetoHolder.Status.UNKNOWN;
     private static final VetoHolder.Status C = VetoHolder.Status.CONTACTED;
     private static final VetoHolder.Status R = VetoHolder.Status.CONCERNS;
@@ -97,9 +107,11 @@ class DemoData {
     private final GateService gates;
 
     private final DemoApprovals approvals;
+    private final com.summit.followup.service.FollowUpService followUps;
 
     DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
-            GateService gates, DemoApprovals approvals) {
+            GateService gates, DemoApprovals approvals, com.summit.followup.service.FollowUpService followUps) {
+        this.followUps = followUps;
         this.approvals = approvals;
         this.scorecards = scorecards;
         this.gates = gates;
@@ -132,6 +144,12 @@ class DemoData {
                 }
             }
             firstDealAt.putIfAbsent(c.stage(), deal.id());
+            Plan plan = FOLLOW_UPS.get(c.customer());
+            if (plan != null) {
+                // the next contact with the customer, as the board card shows it
+                followUps.plan(deal.id(), plan.kind(), plan.subject(),
+                        java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).plusDays(plan.inDays()).atTime(10, 0), owner);
+            }
             // where each deal stands against its stage's gate, as the page and the board show it
             gates.evaluate(deal.id(), c.stage(), Map.of());
             for (int i = 0; i < VetoHolder.DEFAULT_DEPARTMENTS.size(); i++) {

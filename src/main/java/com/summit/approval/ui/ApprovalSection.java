@@ -25,6 +25,7 @@ import java.util.Optional;
  * the conditions the departments approved with, as the contract stage's checklist.
  */
 @org.springframework.stereotype.Component
+@org.springframework.core.annotation.Order(10)
 class ApprovalSection implements OpportunitySection {
 
     private final ApprovalService approvals;

@@ -46,8 +46,11 @@ public class BoardService {
     private final UserService users;
     private final ObjectMapper json;
 
+    private final List<NextFollowUps> nextFollowUps;
+
     BoardService(OpportunityRepository opportunities, OpportunityService opportunityService, GateService gates, TaskService tasks,
-            UserService users, ObjectMapper json) {
+            UserService users, ObjectMapper json, List<NextFollowUps> nextFollowUps) {
+        this.nextFollowUps = nextFollowUps;
         this.opportunities = opportunities;
         this.opportunityService = opportunityService;
         this.gates = gates;
@@ -64,7 +67,13 @@ public class BoardService {
 
     /** A card: customer, tier, amount, the five levels, days in stage (pauses not counted), stalled, open veto holders. */
     public record Card(long id, String name, String customerName, CustomerTier tier, BigDecimal amount, Stage stage, boolean paused,
-            boolean stalled, long daysInStage, Map<ScoreElement, Integer> levels, int vetoesOpen, String owner, String ownerName) {}
+            boolean stalled, long daysInStage, Map<ScoreElement, Integer> levels, int vetoesOpen, String owner, String ownerName,
+            NextFollowUps.Next nextFollowUp) {
+
+        public Card withNextFollowUp(NextFollowUps.Next next) {
+            return new Card(id, name, customerName, tier, amount, stage, paused, stalled, daysInStage, levels, vetoesOpen, owner, ownerName, next);
+        }
+    }
 
     /** The cards shown per stage (largest first, at most {@link #CARDS_PER_COLUMN}), and each stage's full count and amount. */
     public record Board(Map<Stage, List<Card>> columns, Map<Stage, Long> counts, Map<Stage, BigDecimal> totals) {}
@@ -94,9 +103,16 @@ public class BoardService {
             long days = Duration.between(row.stageEnteredAt(), row.pausedAt() != null ? row.pausedAt() : now).toDays();
             columns.get(row.stage()).add(new Card(row.id(), row.name(), row.customerName(), CustomerTier.valueOf(row.tier()), row.amount(),
                     row.stage(), row.status() == OpportunityStatus.PAUSED, row.stalled(), days, levels, row.vetoesOpen(), row.ownerUsername(),
-                    names.getOrDefault(row.ownerUsername(), row.ownerUsername())));
+                    names.getOrDefault(row.ownerUsername(), row.ownerUsername()), null));
             totals.put(row.stage(), row.stageAmount());
             counts.put(row.stage(), row.stageCount());
+        }
+        // each card's next planned follow-up, in one query for the whole board
+        List<Long> ids = columns.values().stream().flatMap(List::stream).map(Card::id).toList();
+        Map<Long, NextFollowUps.Next> next = new java.util.HashMap<>();
+        nextFollowUps.forEach(source -> next.putAll(source.nextFor(ids)));
+        if (!next.isEmpty()) {
+            columns.replaceAll((stage, cards) -> cards.stream().map(c -> c.withNextFollowUp(next.get(c.id()))).toList());
         }
         return new Board(columns, counts, totals);
     }

@@ -155,7 +155,22 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         }
         meta.add(new Span(" · " + card.ownerName()));
         meta.addClassName("summit-board-meta");
-        box.add(name, customer, top, bars, meta);
+        // the next planned follow-up: overdue in red; none planned is said too
+        Div next = new Div();
+        next.addClassName("summit-board-next");
+        next.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+        if (card.nextFollowUp() == null) {
+            next.setText(getTranslation("board.next.none"));
+            next.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        } else {
+            var f = card.nextFollowUp();
+            next.setText(getTranslation("board.next", Formats.dateTime(f.plannedAt()), getTranslation(f.kindKey()), f.subject()));
+            if (f.plannedAt().isBefore(java.time.Instant.now())) {
+                next.getStyle().set("color", "var(--lumo-error-text-color)");
+                next.addClassName("overdue");
+            }
+        }
+        box.add(name, customer, top, bars, meta, next);
         box.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(OpportunityView.class,
                 new RouteParameters("opportunityId", Long.toString(card.id())))));
         DragSource<Div> drag = DragSource.create(box);

@@ -1,0 +1,107 @@
+package com.summit.followup.service;
+
+import com.summit.base.FieldError;
+import com.summit.base.UserFacingException;
+import com.summit.base.ValidationException;
+import com.summit.base.i18n.Locales;
+import com.summit.followup.domain.FollowUp;
+import com.summit.followup.domain.FollowUpKind;
+import com.summit.followup.domain.FollowUpRepository;
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.service.NextFollowUps;
+import com.summit.opportunity.service.OpportunityService;
+import com.summit.security.domain.SummitUser;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follow-ups 跟进 of a deal: whoever sees the deal plans one (when, how, about what); its owner or the deal's
+ * manager records it done, with the outcome. The board shows each deal's next planned one.
+ */
+@Service
+public class FollowUpService implements NextFollowUps {
+
+    public static final int SUBJECT_MAX = 200;
+    public static final int OUTCOME_MAX = 2000;
+
+    private final FollowUpRepository followUps;
+    private final OpportunityService opportunities;
+
+    FollowUpService(FollowUpRepository followUps, OpportunityService opportunities) {
+        this.followUps = followUps;
+        this.opportunities = opportunities;
+    }
+
+    /** Plans a follow-up; every problem is reported at once, in the user's language, and nothing is stored. */
+    @Transactional
+    public FollowUp plan(long opportunityId, FollowUpKind kind, String subject, LocalDateTime plannedAt, SummitUser user) {
+        Opportunity o = visible(opportunityId, user);
+        String text = subject == null ? "" : subject.strip();
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == null) {
+            errors.add(new FieldError("kind", null, "followup.error.kindRequired"));
+        }
+        if (text.isEmpty()) {
+            errors.add(new FieldError("subject", null, "followup.error.subjectRequired"));
+        } else if (text.codePointCount(0, text.length()) > SUBJECT_MAX) {
+            errors.add(new FieldError("subject", null, "followup.error.subjectTooLong", SUBJECT_MAX));
+        }
+        Instant at = plannedAt == null ? null : plannedAt.atZone(Locales.ZONE).toInstant();
+        if (at == null) {
+            errors.add(new FieldError("plannedAt", null, "followup.error.whenRequired"));
+        } else if (at.isBefore(Instant.now().minusSeconds(60))) {
+            errors.add(new FieldError("plannedAt", null, "followup.error.inThePast"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (o.status() != com.summit.opportunity.domain.OpportunityStatus.OPEN
+                && o.status() != com.summit.opportunity.domain.OpportunityStatus.PAUSED) {
+            throw new UserFacingException("followup.error.dealClosed");
+        }
+        long id = followUps.insert(opportunityId, kind, text, at, user.username(), user.username());
+        return followUps.find(id).orElseThrow();
+    }
+
+    /** Records a follow-up as done with its outcome: by its owner, or by whoever steers the deal; once. */
+    @Transactional
+    public void complete(long followUpId, String outcome, SummitUser user) {
+        FollowUp f = followUps.find(followUpId).orElseThrow(() -> new UserFacingException("followup.error.notFound"));
+        Opportunity o = visible(f.opportunityId(), user);
+        if (!f.owner().equals(user.username()) && !opportunities.managesDeal(o, user)) {
+            throw new UserFacingException("followup.error.notYours");
+        }
+        String text = outcome == null ? "" : outcome.strip();
+        if (text.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("outcome", null, "followup.error.outcomeRequired")));
+        }
+        if (text.codePointCount(0, text.length()) > OUTCOME_MAX) {
+            throw new ValidationException(List.of(new FieldError("outcome", null, "followup.error.outcomeTooLong", OUTCOME_MAX)));
+        }
+        if (!followUps.markDone(followUpId, user.username(), text)) {
+            throw new UserFacingException("followup.error.alreadyDone");
+        }
+    }
+
+    public List<FollowUp> ofOpportunity(long opportunityId, SummitUser user) {
+        visible(opportunityId, user);
+        return followUps.ofOpportunity(opportunityId);
+    }
+
+    @Override
+    public Map<Long, Next> nextFor(Collection<Long> opportunityIds) {
+        return followUps.nextOpen(opportunityIds).stream().collect(Collectors.toMap(FollowUp::opportunityId,
+                f -> new Next(f.plannedAt(), f.kind().messageKey(), f.subject())));
+    }
+
+    private Opportunity visible(long opportunityId, SummitUser user) {
+        return opportunities.findVisible(opportunityId, user).orElseThrow(() -> new UserFacingException("opportunity.error.notVisible"));
+    }
+}
