@@ -335,6 +335,27 @@ class BrowserJourneyIT extends LocalAppIT {
         assertThat(approvals).contains("第 1 轮", "被否决", "财务（负责人）", "否决", "法务", "同意", "孙丽", "未审（本轮已因否决结束）");
         ((JavascriptExecutor) driver).executeScript("document.getElementById('opportunity-approvals').scrollIntoView()");
         Browser.screenshot(driver, "13-rep-sees-veto");
+
+        // the deal stalls: the bell tells the rep, and leads to the deal
+        opportunities.markStalled(deal.id(), 777_000L + deal.id());
+        driver.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+        wait.until(d -> d.findElement(By.id("notification-count")).isDisplayed());
+        driver.findElement(By.cssSelector("#notification-bell vaadin-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-list"), "电芯干线与厂内物流"));
+        Browser.screenshot(driver, "14-notifications");
+        driver.findElements(By.cssSelector(".notification-row")).stream().filter(e -> e.getText().contains("电芯干线与厂内物流"))
+                .findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opportunity-stalled")));
+
+        // the same page in English
+        driver.manage().addCookie(new org.openqa.selenium.Cookie("summit-locale", "en"));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opportunity-approvals"), "Veto-holder approvals"));
+        assertThat(driver.findElement(By.id("opportunity-approvals")).getText()).contains("Round 1", "Vetoed", "Finance (head)", "Veto");
+        assertThat(driver.findElement(By.id("opportunity-follow-ups")).getText()).contains("Follow-ups", "Plan a follow-up");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2600));
+        Browser.screenshot(driver, "15-opportunity-en");
     }
 
     private void signIn(String username) {

@@ -102,7 +102,8 @@ class ApprovalSection implements OpportunitySection {
             var icon = condition.met() ? VaadinIcon.CHECK_SQUARE_O.create() : VaadinIcon.THIN_SQUARE.create();
             icon.setSize("var(--lumo-icon-size-s)");
             icon.setColor(condition.met() ? "var(--lumo-success-color)" : "var(--lumo-secondary-text-color)");
-            Div text = new Div(new Span(approvals.departmentName(condition.department(), locale()) + "：" + condition.text()));
+            Div text = new Div(new Span(card.getTranslation("approval.conditions.item",
+                    approvals.departmentName(condition.department(), locale()), condition.text())));
             text.getStyle().set("flex", "1");
             if (condition.met()) {
                 text.add(new Div(RoundsList.muted(card.getTranslation("approval.conditions.met",

@@ -51,7 +51,7 @@ final class RoundsList {
         line.getStyle().set("padding-left", "var(--lumo-space-m)").set("font-size", "var(--lumo-font-size-s)");
         String who = department.apply(review.department())
                 + ("HEAD".equals(review.level()) ? context.getTranslation("approval.level.HEAD.suffix") : "");
-        line.add(new Span(who + "："));
+        line.add(new Span(context.getTranslation("approval.review.who", who)));
         if (review.decided()) {
             line.add(badge(context.getTranslation("approval.decision." + review.decision().name()),
                     review.decision() == Decision.VETO ? "error" : review.decision() == Decision.APPROVE ? "success" : "contrast"));
