@@ -41,6 +41,7 @@ class ReconciliationIT {
     @Test
     void anOpenOpportunityResumesAtItsStageAfterARestartWithItsTaskInTheInboxOnce() {
         long opportunityId;
+        long wonId;
         long taskBeforeRestart;
         String epochBefore;
         try (ConfigurableApplicationContext app = start()) {
@@ -65,6 +66,12 @@ class ReconciliationIT {
             SummitUser manager = app.getBean(UserService.class).find("lina").orElseThrow();
             awaitOpenTask(tasks, manager, opportunityId, "核实要素等级");
             epochBefore = opportunities.find(opportunityId).orElseThrow().engineEpoch();
+            // a deal won, whose hand-over to operations was still open when the app stopped
+            Opportunity won = opportunities.create(new NewOpportunity(customer.id(), "年度仓配合同", null, new BigDecimal("3600000"),
+                    Set.of(LogisticsService.WAREHOUSING)), rep);
+            wonId = won.id();
+            app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("update opportunity set status = 'WON', stage = 'CONTRACT_SIGNING' where id = :id").param("id", wonId).update();
         }
 
         try (ConfigurableApplicationContext app = start()) {
@@ -79,6 +86,10 @@ class ReconciliationIT {
             assertThat(resumed.task().id()).isNotEqualTo(taskBeforeRestart);
             List<TaskRow> open = tasks.inbox(rep).stream().filter(r -> r.task().opportunityId() == opportunityId).toList();
             assertThat(open).hasSize(1);
+
+            // the won deal's hand-over is in operations' inbox again
+            SummitUser operations = app.getBean(UserService.class).find("zhengyun").orElseThrow();
+            awaitOpenTask(tasks, operations, wonId, "移交实施：赢单后启动项目");
 
             // the claim is put before the manager again, once
             SummitUser manager = app.getBean(UserService.class).find("lina").orElseThrow();

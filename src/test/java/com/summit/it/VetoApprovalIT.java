@@ -51,6 +51,7 @@ class VetoApprovalIT extends LocalAppIT {
     @Autowired Messages messages;
     @Autowired JdbcClient jdbc;
     @Autowired com.summit.opportunity.service.GateService gates;
+    @Autowired com.summit.opportunity.service.OpportunityPageService pages;
     @Autowired com.summit.notify.service.NotificationService notifications;
 
     @Test
@@ -227,6 +228,10 @@ class VetoApprovalIT extends LocalAppIT {
             assertThat(c.metBy()).isEqualTo("zhangwei");
             assertThat(c.metNote()).isEqualTo("合同第 8 条：预付款 30%");
         });
+        // the deal's timeline has each department's decision
+        assertThat(pages.page(opportunityId, rep, Locales.ZH_CN).timeline()).filteredOn(e -> e.kind() == com.summit.opportunity.service.OpportunityPage.Kind.APPROVAL)
+                .extracting(com.summit.opportunity.service.OpportunityPage.Entry::text)
+                .contains("财务：有条件同意（刘洋）账期较长 附带条件：预付款不低于 30%", "审批第 1 轮：全部同意");
         var passed = gates.evaluate(opportunityId, com.summit.opportunity.domain.Stage.CONTRACT_SIGNING, facts);
         assertThat(passed.unmet()).noneMatch(u -> u.condition().equals("APPROVAL_CONDITIONS"));
     }

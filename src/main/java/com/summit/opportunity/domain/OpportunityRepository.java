@@ -252,6 +252,14 @@ public class OpportunityRepository {
         return jdbc.sql(SELECT + " where o.status in ('OPEN', 'PAUSED') order by o.id").query(this::map).list();
     }
 
+    /** Won deals whose hand-over to operations was never completed (it was open when the engine stopped). */
+    public List<Opportunity> findWonAwaitingHandover(String handoverElementId) {
+        return jdbc.sql(SELECT + " " + """
+                 where o.status = 'WON' and not exists (select 1 from human_task t where t.opportunity_id = o.id
+                   and t.element_id = :e and t.state = 'COMPLETED') order by o.id""")
+                .param("e", handoverElementId).query(this::map).list();
+    }
+
     public List<Long> allIds() {
         return jdbc.sql("select id from opportunity order by id").query(Long.class).list();
     }

@@ -25,6 +25,7 @@ public final class LifecycleProcess {
             com.summit.opportunity.domain.Stage.CONTRACT_SIGNING, "Task_SignContract");
 
     /** Where a paused deal waits for "resumed" (reconciliation starts a paused deal's new instance there). */
+    public static final String TASK_HANDOVER = "Task_Handover";
     public static final String WAIT_FOR_RESUME = "Event_WaitForResume";
     public static final String MESSAGE_LOST = "opportunity-lost";
     public static final String MESSAGE_PAUSED = "opportunity-paused";

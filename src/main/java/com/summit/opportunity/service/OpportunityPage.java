@@ -20,7 +20,9 @@ public record OpportunityPage(Opportunity opportunity, CustomerTier tier, String
         SCORE,
         VERDICT,
         TASK,
-        COMMENT
+        COMMENT,
+        APPROVAL,
+        FOLLOW_UP
     }
 
     /** The process diagram the opportunity runs, with its current steps. */

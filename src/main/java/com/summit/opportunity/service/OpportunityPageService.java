@@ -36,9 +36,12 @@ public class OpportunityPageService {
     private final TaskService tasks;
     private final ProcessModels models;
     private final Messages messages;
+    private final List<TimelineSource> timelineSources;
 
     OpportunityPageService(OpportunityService opportunities, OpportunityRepository repository, ScorecardService scorecards,
-            CustomerService customers, UserService users, TaskService tasks, ProcessModels models, Messages messages) {
+            CustomerService customers, UserService users, TaskService tasks, ProcessModels models, Messages messages,
+            List<TimelineSource> timelineSources) {
+        this.timelineSources = timelineSources;
         this.opportunities = opportunities;
         this.repository = repository;
         this.scorecards = scorecards;
@@ -87,6 +90,9 @@ public class OpportunityPageService {
         for (var comment : tasks.commentsOfOpportunity(o.id())) {
             entries.add(new OpportunityPage.Entry(comment.getValue().at(), OpportunityPage.Kind.COMMENT, t(locale, "timeline.comment",
                     name(names, comment.getValue().author()), comment.getKey(), comment.getValue().body())));
+        }
+        for (TimelineSource source : timelineSources) {
+            entries.addAll(source.entries(o.id(), locale));
         }
         entries.sort(Comparator.comparing(OpportunityPage.Entry::at).reversed());
         return entries;

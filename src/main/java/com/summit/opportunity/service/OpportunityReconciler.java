@@ -46,6 +46,15 @@ class OpportunityReconciler {
             opportunities.attachInstance(o.id(), instance, engine.epoch());
             restarted++;
         }
+        // a won deal whose hand-over was open when the engine stopped gets its hand-over task again
+        for (Opportunity o : opportunities.findWonAwaitingHandover(LifecycleProcess.TASK_HANDOVER)) {
+            if (o.processInstanceKey() != null && engine.isAlive(o.processInstanceKey(), o.engineEpoch())) {
+                continue;
+            }
+            long instance = engine.startAt(LifecycleProcess.PROCESS_ID, LifecycleProcess.TASK_HANDOVER, service.variables(o));
+            opportunities.attachInstance(o.id(), instance, engine.epoch());
+            restarted++;
+        }
         if (restarted > 0) {
             log.info("Reconciled {} open opportunities: each has a new process instance at its current stage", restarted);
         }
