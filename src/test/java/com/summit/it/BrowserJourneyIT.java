@@ -242,6 +242,8 @@ class BrowserJourneyIT extends LocalAppIT {
         driver.get("http://localhost:" + port + "/board");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-" + deal.id())));
         assertThat(driver.findElement(By.id("board-column-IDENTIFICATION")).getText()).contains("电池包入厂物流", "常州动力电池有限公司");
+        // the card is ready to be dragged once Vaadin has wired it up
+        wait.until(d -> "true".equals(d.findElement(By.id("card-" + deal.id())).getDomProperty("draggable")));
 
         // drag the card to the next column (HTML5 drag and drop, as the browser fires it)
         ((JavascriptExecutor) driver).executeScript("""
@@ -254,7 +256,7 @@ class BrowserJourneyIT extends LocalAppIT {
                 target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
                 source.dispatchEvent(new DragEvent('dragend', {bubbles: true, cancelable: true, dataTransfer: data}));
                 """, "card-" + deal.id(), "board-column-NEED_CONFIRMATION");
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.includes('出口检查未通过'));"));
         String refusal = (String) ((JavascriptExecutor) driver).executeScript(
                 "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent).join(' ');");

@@ -17,7 +17,7 @@ public class FollowUpRepository {
 
     private final JdbcClient jdbc;
 
-    FollowUpRepository(JdbcClient jdbc) {
+    public FollowUpRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

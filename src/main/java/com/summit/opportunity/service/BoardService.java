@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BoardService {
 
-    private static final Duration WAIT_FOR_GATE = Duration.ofSeconds(8);
+    private static final Duration WAIT_FOR_GATE = Duration.ofSeconds(20);
 
     private final OpportunityRepository opportunities;
     private final OpportunityService opportunityService;
@@ -134,7 +134,9 @@ public class BoardService {
     public enum Outcome {
         ADVANCED,
         REFUSED,
-        IN_REVIEW
+        IN_REVIEW,
+        /** The gate has not answered yet (a busy engine): its answer will show on the card and in the owner's task. */
+        PENDING
     }
 
     /** What a drag led to: advanced, refused with the unmet conditions in words, or handed to a review or approval. */
@@ -211,7 +213,7 @@ public class BoardService {
                 break;
             }
         }
-        return new AdvanceResult(Outcome.IN_REVIEW, List.of());
+        return new AdvanceResult(Outcome.PENDING, List.of());
     }
 
     private Map<String, Object> read(String data) {

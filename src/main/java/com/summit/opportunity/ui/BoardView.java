@@ -210,6 +210,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         switch (result.outcome()) {
             case ADVANCED -> Errors.success(getTranslation("board.advanced"));
             case IN_REVIEW -> Errors.success(getTranslation("board.inReview"));
+            case PENDING -> Notification.show(getTranslation("board.pending"), 8000, Notification.Position.BOTTOM_START);
             case REFUSED -> {
                 Notification n = Notification.show(getTranslation("board.refused") + "\n" + String.join("\n", result.reasons()),
                         8000, Notification.Position.TOP_CENTER);
