@@ -79,7 +79,7 @@ class DemoData {
                     CustomerTier.IMPORTANT, Stage.NEED_CONFIRMATION, 35, new int[] {2, 1, 1, 0, 1}, new VetoHolder.Status[] {U, U, U}),
             new Case("云购电子商务有限公司", Industry.ECOMMERCE, "浙江杭州", "zhangwei", "大促峰值前置仓",
                     "双十一、六一八峰值订单是平日的八倍，需要弹性仓容和快速履约。",
-                    5_600_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION),
+                    4_600_000, Set.of(LogisticsService.WAREHOUSING, LogisticsService.DISTRIBUTION),
                     CustomerTier.ORDINARY, Stage.IDENTIFICATION, 3, new int[] {1, 0, 0, 0, 0}, new VetoHolder.Status[] {U, U, U}),
             new Case("康宁医药流通有限公司", Industry.PHARMA, "广东广州", "lina", "GSP 医药仓储外包",
                     "需要符合 GSP 的阴凉库和冷库，以及全程温湿度追溯。",
@@ -108,9 +108,12 @@ class DemoData {
 
     private final DemoApprovals approvals;
     private final com.summit.followup.service.FollowUpService followUps;
+    private final com.summit.customer.service.TieringService tiering;
 
     DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
-            GateService gates, DemoApprovals approvals, com.summit.followup.service.FollowUpService followUps) {
+            GateService gates, DemoApprovals approvals, com.summit.followup.service.FollowUpService followUps,
+            com.summit.customer.service.TieringService tiering) {
+        this.tiering = tiering;
         this.followUps = followUps;
         this.approvals = approvals;
         this.scorecards = scorecards;
@@ -134,6 +137,7 @@ class DemoData {
             var owner = users.find(c.owner()).orElseThrow();
             Customer customer = customers.create(new NewCustomer(c.customer(), creditCode(++n), c.industry(), c.region()), owner);
             customers.assignTier(customer.id(), c.tier());
+            revenue(customer.id(), c);
             var input = new NewOpportunity(customer.id(), c.opportunity(), c.description(), BigDecimal.valueOf(c.amount()), c.services());
             Opportunity deal = c.stage() == Stage.IDENTIFICATION && c.daysInStage() == 0 ? opportunities.create(input, owner)
                     : opportunities.importAt(input, owner, c.stage(), Instant.now().minus(Duration.ofDays(c.daysInStage())));
@@ -160,6 +164,30 @@ class DemoData {
         }
         log.info("Created demo data: {} customers with a deal each, across the five stages", CASES.size());
         approvals.start(firstDealAt.get(Stage.PROPOSAL_NEGOTIATION), firstDealAt.get(Stage.CONTRACT_SIGNING));
+    }
+
+    /**
+     * 24 months of revenue and gross profit across the deal's services, at the level of the customer's tier (so that
+     * the monthly re-tiering keeps the tier), with some seasonality.
+     */
+    private void revenue(long customerId, Case c) {
+        long monthly = switch (c.tier()) {
+            case STRATEGIC -> 3_200_000;
+            case IMPORTANT -> 950_000;
+            case ORDINARY -> 160_000;
+        };
+        java.time.LocalDate thisMonth = java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).withDayOfMonth(1);
+        List<LogisticsService> services = c.services().stream().sorted().toList();
+        for (int k = 1; k <= 24; k++) {
+            java.time.LocalDate month = thisMonth.minusMonths(k);
+            // the peak season (November, December) is a third above the rest
+            double season = month.getMonthValue() >= 11 ? 1.33 : 1.0;
+            for (LogisticsService service : services) {
+                BigDecimal revenue = BigDecimal.valueOf(Math.round(monthly * season / services.size()));
+                BigDecimal profit = revenue.multiply(new BigDecimal("0.11")).setScale(2, java.math.RoundingMode.HALF_UP);
+                tiering.recordRevenue(customerId, month, service.name(), revenue, profit);
+            }
+        }
     }
 
     /** A well-formed unified social credit code (registered enterprise, Anhui/Shanghai/… area code, valid check character). */

@@ -260,6 +260,17 @@ public class OpportunityRepository {
                 .param("e", handoverElementId).query(this::map).list();
     }
 
+    /** The amount of open (and paused) opportunities per customer. */
+    public java.util.Map<Long, java.math.BigDecimal> openAmounts(java.util.Collection<Long> customerIds) {
+        java.util.Map<Long, java.math.BigDecimal> amounts = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return amounts;
+        }
+        jdbc.sql("select customer_id, sum(amount) from opportunity where status in ('OPEN', 'PAUSED') and customer_id in (:ids) group by customer_id")
+                .param("ids", customerIds).query((rs, n) -> amounts.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return amounts;
+    }
+
     public List<Long> allIds() {
         return jdbc.sql("select id from opportunity order by id").query(Long.class).list();
     }

@@ -1,0 +1,103 @@
+package com.summit.customer.domain;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Revenue by month and service, the figures the tiering reads, and the tier history. */
+@Repository
+public class TieringRepository {
+
+    private static final String CHANGE_COLUMNS = """
+            id, customer_id, from_tier, to_tier, reason, revenue_12m, profit_12m, pipeline, status, changed_by, created_at,
+            decided_by, decided_at, note""";
+
+    private final JdbcClient jdbc;
+
+    public TieringRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records (or corrects) one month's revenue and gross profit of a service. */
+    public void upsertRevenue(long customerId, LocalDate month, String service, BigDecimal revenue, BigDecimal profit) {
+        jdbc.sql("""
+                insert into customer_revenue (customer_id, month, service, revenue, gross_profit) values (:c, :m, :s, :r, :p)
+                on conflict (customer_id, month, service) do update set revenue = excluded.revenue, gross_profit = excluded.gross_profit""")
+                .param("c", customerId).param("m", month.withDayOfMonth(1)).param("s", service).param("r", revenue).param("p", profit)
+                .update();
+    }
+
+    /** A customer as the tiering sees it: its tier now, its owner, and 12 months of revenue and profit. */
+    public record Figures(long customerId, String name, CustomerTier tier, String reason, String owner, BigDecimal revenue12m,
+            BigDecimal profit12m) {}
+
+    /** The next batch of customers after {@code afterId}, with their revenue and profit in [from, to). */
+    public List<Figures> batch(long afterId, int size, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select c.id, c.name, c.tier, c.tier_reason, c.owner_username,
+                       coalesce(sum(r.revenue), 0) as revenue, coalesce(sum(r.gross_profit), 0) as profit
+                from (select * from customer where id > :after order by id limit :size) c
+                left join customer_revenue r on r.customer_id = c.id and r.month >= :from and r.month < :to
+                group by c.id, c.name, c.tier, c.tier_reason, c.owner_username order by c.id""")
+                .param("after", afterId).param("size", size).param("from", from).param("to", to)
+                .query((rs, n) -> new Figures(rs.getLong(1), rs.getString(2), CustomerTier.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+    }
+
+    public void setTier(long customerId, CustomerTier tier, String reason) {
+        jdbc.sql("update customer set tier = :t, tier_reason = :r, tier_changed_at = now() where id = :id")
+                .param("id", customerId).param("t", tier.name()).param("r", reason).update();
+    }
+
+    public void setReason(long customerId, String reason) {
+        jdbc.sql("update customer set tier_reason = :r where id = :id and tier_reason is distinct from :r")
+                .param("id", customerId).param("r", reason).update();
+    }
+
+    public long insertChange(long customerId, CustomerTier from, CustomerTier to, String reason, BigDecimal revenue, BigDecimal profit,
+            BigDecimal pipeline, TierChange.Status status, String by) {
+        return jdbc.sql("""
+                insert into customer_tier_change (customer_id, from_tier, to_tier, reason, revenue_12m, profit_12m, pipeline, status, changed_by)
+                values (:c, :f, :t, :r, :rev, :p, :pl, :s, :by) returning id""")
+                .param("c", customerId).param("f", from.name()).param("t", to.name()).param("r", reason).param("rev", revenue)
+                .param("p", profit).param("pl", pipeline).param("s", status.name()).param("by", by).query(Long.class).single();
+    }
+
+    public boolean hasPending(long customerId) {
+        return jdbc.sql("select count(*) from customer_tier_change where customer_id = :c and status = 'PENDING'").param("c", customerId)
+                .query(Integer.class).single() > 0;
+    }
+
+    public Optional<TierChange> change(long id) {
+        return jdbc.sql("select " + CHANGE_COLUMNS + " from customer_tier_change where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Ends a pending change with the manager's answer; false when it was answered before. */
+    public boolean decide(long id, TierChange.Status status, String by, String note) {
+        return jdbc.sql("""
+                update customer_tier_change set status = :s, decided_by = :by, decided_at = now(), note = :note
+                where id = :id and status = 'PENDING'""")
+                .param("id", id).param("s", status.name()).param("by", by).param("note", note).update() == 1;
+    }
+
+    public List<TierChange> history(long customerId) {
+        return jdbc.sql("select " + CHANGE_COLUMNS + " from customer_tier_change where customer_id = :c order by id desc")
+                .param("c", customerId).query(this::map).list();
+    }
+
+    private TierChange map(ResultSet rs, int row) throws SQLException {
+        Timestamp decided = rs.getTimestamp("decided_at");
+        return new TierChange(rs.getLong("id"), rs.getLong("customer_id"), CustomerTier.valueOf(rs.getString("from_tier")),
+                CustomerTier.valueOf(rs.getString("to_tier")), rs.getString("reason"), rs.getBigDecimal("revenue_12m"),
+                rs.getBigDecimal("profit_12m"), rs.getBigDecimal("pipeline"), TierChange.Status.valueOf(rs.getString("status")),
+                rs.getString("changed_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"),
+                decided == null ? null : decided.toInstant(), rs.getString("note"));
+    }
+}

@@ -1,0 +1,168 @@
+package com.summit.customer.service;
+
+import com.summit.base.UserFacingException;
+import com.summit.base.i18n.Locales;
+import com.summit.base.i18n.Messages;
+import com.summit.customer.domain.CustomerTier;
+import com.summit.customer.domain.TierChange;
+import com.summit.customer.domain.TieringRepository;
+import com.summit.engine.ProcessEngine;
+import com.summit.notify.service.NotificationService;
+import com.summit.security.service.UserService;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Value tiering 价值分级 (METHODOLOGY §1): the DMN {@code customer-tier} decides from the trailing 12 complete months of
+ * revenue and gross profit and the open pipeline. The re-tiering recomputes customers in batches: a change is applied
+ * and kept with its reason; an upgrade tells the owner; a strategic customer's downgrade waits for the owner's manager.
+ */
+@Service
+public class TieringService {
+
+    private static final Logger log = LoggerFactory.getLogger(TieringService.class);
+    public static final String DECISION_ID = "customer-tier";
+    public static final String SYSTEM = "SYSTEM";
+
+    private final TieringRepository tiering;
+    private final List<PipelineAmounts> pipelines;
+    private final ProcessEngine engine;
+    private final NotificationService notifications;
+    private final UserService users;
+    private final Messages messages;
+
+    TieringService(TieringRepository tiering, List<PipelineAmounts> pipelines, ProcessEngine engine, NotificationService notifications,
+            UserService users, Messages messages) {
+        this.tiering = tiering;
+        this.pipelines = pipelines;
+        this.engine = engine;
+        this.notifications = notifications;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    /** A strategic customer's downgrade for the manager to confirm, as the process carries it. */
+    public record PendingDowngrade(long changeId, long customerId, String customerName, String owner, String manager, String fromTier,
+            String toTier, String toTierName, String reasonText) {
+
+        public Map<String, Object> asVariables() {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("changeId", changeId);
+            v.put("customerId", customerId);
+            v.put("customerName", customerName);
+            v.put("owner", owner);
+            v.put("manager", manager);
+            v.put("fromTier", fromTier);
+            v.put("toTier", toTier);
+            v.put("toTierName", toTierName);
+            v.put("reasonText", reasonText);
+            return v;
+        }
+    }
+
+    public record BatchResult(long lastId, int evaluated, int changed, List<PendingDowngrade> pending) {
+
+        public boolean hasMore(int size) {
+            return evaluated == size;
+        }
+    }
+
+    /** Re-tiers the customers after {@code afterId}, at most {@code size}: one transaction per batch. */
+    @Transactional
+    public BatchResult retierBatch(long afterId, int size) {
+        LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
+        LocalDate from = to.minusMonths(12);
+        List<TieringRepository.Figures> batch = tiering.batch(afterId, size, from, to);
+        Map<Long, BigDecimal> pipeline = new HashMap<>();
+        List<Long> ids = batch.stream().map(TieringRepository.Figures::customerId).toList();
+        pipelines.forEach(p -> pipeline.putAll(p.openAmounts(ids)));
+        int changed = 0;
+        List<PendingDowngrade> pending = new ArrayList<>();
+        long last = afterId;
+        for (TieringRepository.Figures f : batch) {
+            last = f.customerId();
+            BigDecimal open = pipeline.getOrDefault(f.customerId(), BigDecimal.ZERO);
+            Map<String, Object> facts = Map.of("revenue12m", f.revenue12m(), "profit12m", f.profit12m(), "pipeline", open);
+            Object result = engine.evaluateDecisionResult(DECISION_ID, facts);
+            if (!(result instanceof Map<?, ?> outputs) || outputs.get("tier") == null) {
+                throw new IllegalStateException("customer-tier gave no tier for customer " + f.customerId() + ": " + result);
+            }
+            CustomerTier tier = CustomerTier.valueOf(outputs.get("tier").toString());
+            String reason = String.valueOf(outputs.get("reason"));
+            if (tier == f.tier()) {
+                tiering.setReason(f.customerId(), reason);
+                continue;
+            }
+            if (f.tier() == CustomerTier.STRATEGIC) {
+                // a strategic customer is not downgraded by a rule alone: the owner's manager confirms
+                if (!tiering.hasPending(f.customerId())) {
+                    long change = tiering.insertChange(f.customerId(), f.tier(), tier, reason, f.revenue12m(), f.profit12m(), open,
+                            TierChange.Status.PENDING, SYSTEM);
+                    pending.add(new PendingDowngrade(change, f.customerId(), f.name(), f.owner(), users.managerFor(f.owner()),
+                            f.tier().name(), tier.name(), messages.getTranslation(tier.messageKey(), Locales.ZH_CN), reasonText(reason, f.revenue12m(), f.profit12m(), open, Locales.ZH_CN)));
+                }
+                continue;
+            }
+            tiering.insertChange(f.customerId(), f.tier(), tier, reason, f.revenue12m(), f.profit12m(), open, TierChange.Status.APPLIED, SYSTEM);
+            tiering.setTier(f.customerId(), tier, reason);
+            changed++;
+            if (tier.ordinal() < f.tier().ordinal()) {
+                tellOwnerOfUpgrade(f, tier, reason, open);
+            }
+        }
+        if (!batch.isEmpty()) {
+            log.info("Re-tiered {} customers after id {}: {} changed, {} strategic downgrades for confirmation", batch.size(), afterId, changed,
+                    pending.size());
+        }
+        return new BatchResult(last, batch.size(), changed, pending);
+    }
+
+    /** The manager's answer to a strategic customer's downgrade: applied when confirmed, kept as it was otherwise. */
+    @Transactional
+    public void decideDowngrade(long changeId, boolean confirmed, String by, String note) {
+        TierChange change = tiering.change(changeId).orElseThrow(() -> new UserFacingException("tiering.error.notFound"));
+        if (!tiering.decide(changeId, confirmed ? TierChange.Status.CONFIRMED : TierChange.Status.REJECTED, by,
+                note == null || note.isBlank() ? null : note.strip())) {
+            return; // answered before: a repeated job changes nothing
+        }
+        if (confirmed) {
+            tiering.setTier(change.customerId(), change.to(), change.reason());
+        }
+    }
+
+    /** The tier's history, newest first. */
+    public List<TierChange> history(long customerId) {
+        return tiering.history(customerId);
+    }
+
+    /** Records one month's revenue and gross profit of a service (the import and the demo use it). */
+    @Transactional
+    public void recordRevenue(long customerId, LocalDate month, String service, BigDecimal revenue, BigDecimal profit) {
+        tiering.upsertRevenue(customerId, month, service, revenue, profit);
+    }
+
+    /** Why a customer has its tier, in words: the rule and the figures it saw. */
+    public String reasonText(String reason, BigDecimal revenue, BigDecimal profit, BigDecimal pipeline, Locale locale) {
+        NumberFormat cny = NumberFormat.getCurrencyInstance(Locale.CHINA);
+        cny.setMaximumFractionDigits(0);
+        return messages.getTranslation("tiering.reason." + reason, locale, cny.format(revenue), cny.format(profit), cny.format(pipeline));
+    }
+
+    private void tellOwnerOfUpgrade(TieringRepository.Figures f, CustomerTier tier, String reason, BigDecimal pipeline) {
+        notifications.send(List.of(f.owner()), new NotificationService.Message("CUSTOMER_UPGRADED",
+                "upgraded:" + f.customerId() + ":" + tier.name() + ":" + LocalDate.now(Locales.ZONE).withDayOfMonth(1), "customers",
+                notifications.text("notify.customer.upgraded", locale -> new Object[] {f.name(),
+                        messages.getTranslation(tier.messageKey(), locale), reasonText(reason, f.revenue12m(), f.profit12m(), pipeline, locale)})));
+    }
+}
