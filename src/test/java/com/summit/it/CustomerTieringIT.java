@@ -96,6 +96,18 @@ class CustomerTieringIT extends LocalAppIT {
         assertThat(again.pending()).isEmpty();
     }
 
+    @Autowired com.summit.tasklist.service.ProcessStartService starts;
+
+    @Test
+    void managersAndProcessOwnersMayStartTheReTieringByHandRepsMayNot() {
+        assertThat(starts.startable(users.find("lina").orElseThrow())).extracting(com.summit.engine.ProcessModels.StartableProcess::bpmnProcessId)
+                .contains("customer-tiering");
+        assertThat(starts.startable(users.find("zhaomin").orElseThrow())).extracting(com.summit.engine.ProcessModels.StartableProcess::bpmnProcessId)
+                .contains("customer-tiering");
+        assertThat(starts.startable(users.find("zhangwei").orElseThrow())).extracting(com.summit.engine.ProcessModels.StartableProcess::bpmnProcessId)
+                .doesNotContain("customer-tiering");
+    }
+
     @Test
     void theDemoCustomersRevenueKeepsTheirTiers() {
         // the demo's eight showcase customers come first; their 24 months of revenue match the tiers they were given

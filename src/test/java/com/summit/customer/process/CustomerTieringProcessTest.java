@@ -32,6 +32,7 @@ class CustomerTieringProcessTest {
     @BeforeEach
     void deploy() {
         client.newDeployResourceCommand().addResourceFile("bpmn/customer-tiering.bpmn").addResourceFile("forms/customer-downgrade.form")
+                .addResourceFile("forms/customer-tiering-start.form")
                 .send().join();
     }
 
