@@ -236,6 +236,26 @@ class ViewsIT extends LocalAppIT {
                 .contains("0 / 1 项待落实", "合同第 12 条：违约金上限 20%");
     }
 
+    @Test
+    void theCustomerPageShowsTheTierWithWhyTheRevenueChartAndTheDealsAndOnlyToWhoMaySeeIt() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.visibleTo(rep).stream().filter(c -> c.name().equals("启明智能终端有限公司")).findFirst().orElseThrow();
+        signIn("zhangwei");
+        UI.getCurrent().navigate("customers/" + customer.id());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("customer-tier")).getText()).isEqualTo("战略客户");
+        assertThat(_get(Div.class, spec -> spec.withId("customer-tier-reason")).getElement().getTextRecursively())
+                .startsWith("战略客户：近 12 个月毛利");
+        _get(com.summit.base.ui.Chart.class, spec -> spec.withId("customer-revenue-chart"));
+        assertThat(_get(Div.class, spec -> spec.withId("customer-deals")).getElement().getTextRecursively()).contains("全国七仓仓配一体化");
+        MockVaadin.tearDown();
+
+        // legal may not see a rep's customer: a message, none of its data
+        signIn("wangfang");
+        UI.getCurrent().navigate("customers/" + customer.id());
+        assertThat(_get(Div.class, spec -> spec.withId("customer-message")).getElement().getTextRecursively()).contains("找不到这个客户");
+        assertThat(_find(Div.class, spec -> spec.withId("customer-revenue"))).isEmpty();
+    }
+
     private void signIn(String username) {
         SummitUser user = users.find(username).orElseThrow();
         List<SimpleGrantedAuthority> authorities = user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();

@@ -51,6 +51,18 @@ public class TieringRepository {
                 .list();
     }
 
+    /** One customer's figures over [from, to). */
+    public Optional<Figures> figures(long customerId, LocalDate from, LocalDate to) {
+        return batch(customerId - 1, 1, from, to).stream().filter(f -> f.customerId() == customerId).findFirst();
+    }
+
+    public List<MonthRevenue> revenue(long customerId, LocalDate from) {
+        return jdbc.sql("select month, service, revenue, gross_profit from customer_revenue where customer_id = :c and month >= :from order by month, service")
+                .param("c", customerId).param("from", from)
+                .query((rs, n) -> new MonthRevenue(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
     public void setTier(long customerId, CustomerTier tier, String reason) {
         jdbc.sql("update customer set tier = :t, tier_reason = :r, tier_changed_at = now() where id = :id")
                 .param("id", customerId).param("t", tier.name()).param("r", reason).update();

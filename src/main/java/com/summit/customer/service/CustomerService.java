@@ -22,8 +22,11 @@ public class CustomerService {
 
     private final CustomerRepository customers;
 
-    CustomerService(CustomerRepository customers) {
+    private final com.summit.security.service.UserService users;
+
+    CustomerService(CustomerRepository customers, com.summit.security.service.UserService users) {
         this.customers = customers;
+        this.users = users;
     }
 
     /** Creates a customer owned by the user; a blank, over-long or duplicate name is refused and nothing is stored. */
@@ -60,6 +63,15 @@ public class CustomerService {
     /** The customers the user may see: a rep their own, a manager or admin all of them. */
     public List<Customer> visibleTo(SummitUser user) {
         return seesAll(user) ? customers.findAll() : customers.findByOwner(user.username());
+    }
+
+    /** The owner's name as people read it. */
+    public String ownerName(Customer c) {
+        return displayName(c.ownerUsername());
+    }
+
+    public String displayName(String username) {
+        return username == null ? "—" : users.displayNames().getOrDefault(username, username);
     }
 
     public Optional<Customer> find(long id) {

@@ -141,6 +141,30 @@ public class TieringService {
         }
     }
 
+    /** Why the customer has its tier now: the rule's reason with today's figures, in words. */
+    public String currentReason(long customerId, Locale locale) {
+        LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
+        return tiering.figures(customerId, to.minusMonths(12), to).map(f -> {
+            BigDecimal open = BigDecimal.ZERO;
+            for (PipelineAmounts p : pipelines) {
+                open = open.add(p.openAmounts(List.of(customerId)).getOrDefault(customerId, BigDecimal.ZERO));
+            }
+            String reason = f.reason();
+            if (reason == null) {
+                // never re-tiered: what the rules say now
+                Object result = engine.evaluateDecisionResult(DECISION_ID, Map.of("revenue12m", f.revenue12m(), "profit12m", f.profit12m(),
+                        "pipeline", open));
+                reason = result instanceof Map<?, ?> m && m.get("reason") != null ? m.get("reason").toString() : "BELOW";
+            }
+            return reasonText(reason, f.revenue12m(), f.profit12m(), open, locale);
+        }).orElse("");
+    }
+
+    /** The last 24 complete months of revenue and profit, by service. */
+    public List<com.summit.customer.domain.MonthRevenue> revenue(long customerId) {
+        return tiering.revenue(customerId, LocalDate.now(Locales.ZONE).withDayOfMonth(1).minusMonths(24));
+    }
+
     /** The tier's history, newest first. */
     public List<TierChange> history(long customerId) {
         return tiering.history(customerId);

@@ -46,6 +46,8 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         create.setId("customer-new");
         grid.setId("customer-grid");
         grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3).setSortable(true);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class,
+                new com.vaadin.flow.router.RouteParameters("customerId", Long.toString(e.getItem().id())))));
         grid.addColumn(c -> getTranslation(c.tier().messageKey())).setHeader(getTranslation("customer.tier")).setAutoWidth(true);
         grid.addColumn(c -> c.industry() == null ? "" : getTranslation(c.industry().messageKey())).setHeader(getTranslation("customer.industry"));
         grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region"));

@@ -1,0 +1,208 @@
+package com.summit.customer.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.summit.base.ui.Chart;
+import com.summit.base.ui.Formats;
+import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.CustomerTier;
+import com.summit.customer.domain.MonthRevenue;
+import com.summit.customer.domain.TierChange;
+import com.summit.customer.service.CustomerService;
+import com.summit.customer.service.TieringService;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.CurrentUser;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The customer page (客户 360°, first part): profile, the value tier with why and its history, 24 months of revenue and
+ * profit by service, and the sections other features add (the customer's deals).
+ */
+@Route("customers/:customerId")
+@PermitAll
+public class CustomerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final transient CustomerService customers;
+    private final transient TieringService tiering;
+    private final transient List<CustomerSection> sections;
+    private final transient SummitUser user;
+    private final transient ObjectMapper json = new ObjectMapper();
+    private String title = "";
+
+    public CustomerView(CustomerService customers, TieringService tiering, CurrentUser currentUser, List<CustomerSection> sections) {
+        this.customers = customers;
+        this.tiering = tiering;
+        this.sections = sections;
+        this.user = currentUser.require();
+        addClassName("summit-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("customerId").orElse(""));
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        var customer = customers.findVisible(id, user);
+        if (customer.isEmpty()) {
+            Div box = new Div(new Span(getTranslation("customer.error.notVisible")));
+            box.addClassName("summit-errors");
+            box.setId("customer-message");
+            add(box, back());
+            return;
+        }
+        render(customer.get());
+    }
+
+    private void render(Customer c) {
+        title = c.name();
+        H2 heading = new H2(c.name());
+        heading.getStyle().set("margin", "0");
+        Span tier = badge(getTranslation(c.tier().messageKey()), c.tier() == CustomerTier.STRATEGIC ? "success" : "");
+        tier.setId("customer-tier");
+        HorizontalLayout header = new HorizontalLayout(back(), heading, tier);
+        header.setAlignItems(Alignment.CENTER);
+        Div meta = new Div();
+        meta.addClassName("summit-muted");
+        meta.getStyle().set("display", "flex").set("gap", "var(--lumo-space-l)").set("flex-wrap", "wrap");
+        meta.add(new Span(c.industry() == null ? "—" : getTranslation(c.industry().messageKey())), new Span(c.region() == null ? "—" : c.region()),
+                new Span(getTranslation("customer.page.creditCode", c.creditCode() == null ? "—" : c.creditCode())),
+                new Span(getTranslation("customer.page.owner", customers.ownerName(c))));
+        add(header, meta, tierCard(c), revenueCard(c));
+        sections.forEach(s -> s.create(c.id(), user).ifPresent(this::add));
+    }
+
+    private Div tierCard(Customer c) {
+        Div card = card("customer-tiering", getTranslation("customer.page.tier"));
+        Div why = new Div(new Span(getTranslation("customer.page.tierWhy", getTranslation(c.tier().messageKey()),
+                tiering.currentReason(c.id(), getLocale()))));
+        why.setId("customer-tier-reason");
+        card.add(why);
+        List<TierChange> history = tiering.history(c.id());
+        if (history.isEmpty()) {
+            Span none = new Span(getTranslation("customer.page.noTierChange"));
+            none.addClassName("summit-muted");
+            card.add(new Div(none));
+            return card;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("summit-timeline");
+        list.setId("customer-tier-history");
+        for (TierChange change : history) {
+            ListItem item = new ListItem();
+            Span at = new Span(Formats.dateTime(change.createdAt()));
+            at.addClassName("summit-muted");
+            String text = getTranslation("customer.page.tierChange", getTranslation(change.from().messageKey()), getTranslation(change.to().messageKey()),
+                    tiering.reasonText(change.reason(), change.revenue12m(), change.profit12m(), change.pipeline(), getLocale()));
+            Span status = badge(getTranslation("customer.tierStatus." + change.status().name()),
+                    change.status() == TierChange.Status.PENDING ? "contrast" : change.status() == TierChange.Status.REJECTED ? "error" : "success");
+            item.add(at, status, new Span(" " + text));
+            if (change.decidedBy() != null) {
+                Span decided = new Span(" " + getTranslation("customer.page.tierDecided", customers.displayName(change.decidedBy()),
+                        change.note() == null ? "" : change.note()));
+                decided.addClassName("summit-muted");
+                item.add(decided);
+            }
+            list.add(item);
+        }
+        card.add(list);
+        return card;
+    }
+
+    private Div revenueCard(Customer c) {
+        Div card = card("customer-revenue", getTranslation("customer.page.revenue"));
+        List<MonthRevenue> rows = tiering.revenue(c.id());
+        if (rows.isEmpty()) {
+            Span none = new Span(getTranslation("customer.page.noRevenue"));
+            none.addClassName("summit-muted");
+            card.add(new Div(none));
+            return card;
+        }
+        TreeSet<LocalDate> months = new TreeSet<>();
+        Map<String, Map<LocalDate, BigDecimal>> byService = new TreeMap<>();
+        Map<LocalDate, BigDecimal> profit = new TreeMap<>();
+        for (MonthRevenue r : rows) {
+            months.add(r.month());
+            byService.computeIfAbsent(r.service(), s -> new TreeMap<>()).merge(r.month(), r.revenue(), BigDecimal::add);
+            profit.merge(r.month(), r.profit(), BigDecimal::add);
+        }
+        ObjectNode option = json.createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend");
+        option.putObject("grid").put("left", 70).put("right", 20).put("bottom", 30);
+        ArrayNode xs = option.putObject("xAxis").put("type", "category").putArray("data");
+        months.forEach(m -> xs.add(m.toString().substring(0, 7)));
+        option.putObject("yAxis").put("type", "value").put("name", getTranslation("customer.page.tenThousand"));
+        ArrayNode series = option.putArray("series");
+        byService.forEach((service, values) -> {
+            ObjectNode s = series.addObject().put("type", "bar").put("stack", "revenue")
+                    .put("name", getTranslation("service." + service));
+            ArrayNode data = s.putArray("data");
+            months.forEach(m -> data.add(tenThousands(values.getOrDefault(m, BigDecimal.ZERO))));
+        });
+        ObjectNode line = series.addObject().put("type", "line").put("name", getTranslation("customer.page.profit"));
+        ArrayNode data = line.putArray("data");
+        months.forEach(m -> data.add(tenThousands(profit.getOrDefault(m, BigDecimal.ZERO))));
+        Chart chart = new Chart(option.toString());
+        chart.setId("customer-revenue-chart");
+        chart.setWidthFull();
+        chart.setHeight("320px");
+        card.add(chart);
+        return card;
+    }
+
+    private static double tenThousands(BigDecimal value) {
+        return value.movePointLeft(4).setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private Div card(String id, String heading) {
+        Div card = new Div(new H3(heading));
+        card.addClassNames("summit-card", "summit-context");
+        card.setId(id);
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        return card;
+    }
+
+    private Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(("badge " + theme).strip());
+        return badge;
+    }
+
+    private Button back() {
+        Button back = new Button(getTranslation("customer.page.back"), VaadinIcon.ARROW_LEFT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(CustomersView.class)));
+        back.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        return back;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
