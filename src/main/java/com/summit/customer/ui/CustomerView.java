@@ -152,8 +152,8 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         }
         ObjectNode option = json.createObjectNode();
         option.putObject("tooltip").put("trigger", "axis");
-        option.putObject("legend");
-        option.putObject("grid").put("left", 70).put("right", 20).put("bottom", 30);
+        option.putObject("legend").put("top", 0);
+        option.putObject("grid").put("left", 70).put("right", 20).put("top", 50).put("bottom", 30);
         ArrayNode xs = option.putObject("xAxis").put("type", "category").putArray("data");
         months.forEach(m -> xs.add(m.toString().substring(0, 7)));
         option.putObject("yAxis").put("type", "value").put("name", getTranslation("customer.page.tenThousand"));
