@@ -247,6 +247,19 @@ class ViewsIT extends LocalAppIT {
                 .startsWith("战略客户：近 12 个月毛利");
         _get(com.summit.base.ui.Chart.class, spec -> spec.withId("customer-revenue-chart"));
         assertThat(_get(Div.class, spec -> spec.withId("customer-deals")).getElement().getTextRecursively()).contains("全国七仓仓配一体化");
+
+        // the buying-influence map: a contact without a name is refused on its field; a decision maker fills its role
+        _click(_get(Button.class, spec -> spec.withId("contact-add")));
+        assertThat(_get(TextField.class, spec -> spec.withId("contact-name")).getErrorMessage()).isEqualTo("请填写联系人姓名");
+        _setValue(_get(TextField.class, spec -> spec.withId("contact-name")), "周董");
+        @SuppressWarnings("unchecked")
+        var role = (com.vaadin.flow.component.select.Select<com.summit.customer.domain.ContactRole>) _get(
+                com.vaadin.flow.component.select.Select.class, spec -> spec.withId("contact-role"));
+        role.setValue(com.summit.customer.domain.ContactRole.DECISION_MAKER);
+        _click(_get(Button.class, spec -> spec.withId("contact-add")));
+        assertThat(_get(Div.class, spec -> spec.withId("influence-DECISION_MAKER")).getElement().getTextRecursively()).contains("周董");
+        assertThat(_get(Div.class, spec -> spec.withId("customer-uncovered")).getElement().getTextRecursively())
+                .startsWith("尚无人覆盖：").doesNotContain("决策人");
         MockVaadin.tearDown();
 
         // legal may not see a rep's customer: a message, none of its data

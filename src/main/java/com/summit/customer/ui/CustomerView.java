@@ -50,7 +50,11 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
     private final transient ObjectMapper json = new ObjectMapper();
     private String title = "";
 
-    public CustomerView(CustomerService customers, TieringService tiering, CurrentUser currentUser, List<CustomerSection> sections) {
+    private final transient com.summit.customer.service.ContactService contacts;
+
+    public CustomerView(CustomerService customers, TieringService tiering, CurrentUser currentUser, List<CustomerSection> sections,
+            com.summit.customer.service.ContactService contacts) {
+        this.contacts = contacts;
         this.customers = customers;
         this.tiering = tiering;
         this.sections = sections;
@@ -92,7 +96,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         meta.add(new Span(c.industry() == null ? "—" : getTranslation(c.industry().messageKey())), new Span(c.region() == null ? "—" : c.region()),
                 new Span(getTranslation("customer.page.creditCode", c.creditCode() == null ? "—" : c.creditCode())),
                 new Span(getTranslation("customer.page.owner", customers.ownerName(c))));
-        add(header, meta, tierCard(c), revenueCard(c));
+        add(header, meta, tierCard(c), influenceCard(c), revenueCard(c));
         sections.forEach(s -> s.create(c.id(), user).ifPresent(this::add));
     }
 
@@ -131,6 +135,94 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         }
         card.add(list);
         return card;
+    }
+
+    /** Who decides, who can veto, who leads on the customer's side; roles nobody covers are flagged. */
+    private Div influenceCard(Customer c) {
+        Div card = card("customer-influence", getTranslation("contact.map.title"));
+        var map = contacts.influenceMap(c.id(), user);
+        var uncovered = contacts.uncovered(map);
+        Div banner = new Div(new Span(uncovered.isEmpty() ? getTranslation("contact.map.allCovered")
+                : getTranslation("contact.map.uncovered", String.join(getTranslation("common.listSeparator"),
+                        uncovered.stream().map(r -> getTranslation(r.messageKey())).toList()))));
+        banner.setId("customer-uncovered");
+        banner.getStyle().set("color", uncovered.isEmpty() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
+                .set("margin-bottom", "var(--lumo-space-s)");
+        card.add(banner);
+        Div roles = new Div();
+        roles.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
+        map.forEach((role, people) -> {
+            Div column = new Div();
+            column.addClassName("summit-influence-role");
+            column.setId("influence-" + role.name());
+            column.getStyle().set("flex", "1 1 10rem").set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                    .set("padding", "var(--lumo-space-s)").set("min-width", "9rem");
+            Span label = new Span(getTranslation(role.messageKey()));
+            label.getStyle().set("font-weight", "600").set("display", "block");
+            column.add(label);
+            if (people.isEmpty()) {
+                Span nobody = new Span(getTranslation("contact.map.nobody"));
+                nobody.getStyle().set("color", role.needsCover() ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)")
+                        .set("font-size", "var(--lumo-font-size-s)");
+                column.add(nobody);
+            }
+            for (var person : people) {
+                Div who = new Div(new Span(person.name() + (person.title() == null ? "" : " · " + person.title())));
+                who.getStyle().set("font-size", "var(--lumo-font-size-s)");
+                Span strength = new Span(" " + "●".repeat(person.strength()) + "○".repeat(5 - person.strength()));
+                strength.getElement().setAttribute("title", getTranslation("contact.strength", person.strength()));
+                strength.getStyle().set("color", "var(--lumo-primary-color)");
+                who.add(strength);
+                if (person.preferences() != null) {
+                    Div pref = new Div(new Span(person.preferences()));
+                    pref.addClassName("summit-muted");
+                    pref.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+                    who.add(pref);
+                }
+                column.add(who);
+            }
+            roles.add(column);
+        });
+        card.add(roles, contactForm(c));
+        return card;
+    }
+
+    private HorizontalLayout contactForm(Customer c) {
+        var name = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.field.name"));
+        name.setId("contact-name");
+        name.setMaxLength(com.summit.customer.service.ContactService.NAME_MAX);
+        var title = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.field.title"));
+        title.setId("contact-title");
+        var role = new com.vaadin.flow.component.select.Select<com.summit.customer.domain.ContactRole>();
+        role.setLabel(getTranslation("contact.field.role"));
+        role.setItems(com.summit.customer.domain.ContactRole.values());
+        role.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        role.setId("contact-role");
+        var strength = new com.vaadin.flow.component.select.Select<Integer>();
+        strength.setLabel(getTranslation("contact.field.strength"));
+        strength.setItems(1, 2, 3, 4, 5);
+        strength.setValue(3);
+        strength.setId("contact-strength");
+        strength.setWidth("8em");
+        var preferences = new com.vaadin.flow.component.textfield.TextField(getTranslation("contact.field.preferences"));
+        preferences.setId("contact-preferences");
+        Button add = new Button(getTranslation("contact.add"), VaadinIcon.PLUS.create(), e -> {
+            try {
+                contacts.add(c.id(), new com.summit.customer.service.NewContact(name.getValue(), title.getValue(), role.getValue(), strength.getValue(),
+                        preferences.getValue(), null), user);
+                com.summit.base.ui.Errors.success(getTranslation("contact.saved"));
+                removeAll();
+                customers.findVisible(c.id(), user).ifPresent(this::render);
+            } catch (com.summit.base.UserFacingException ex) {
+                com.summit.base.ui.Errors.showOnFields(this, ex, Map.<String, com.vaadin.flow.component.HasValidation>of("name", name, "title", title,
+                        "role", role, "strength", strength, "preferences", preferences));
+            }
+        });
+        add.setId("contact-add");
+        HorizontalLayout form = new HorizontalLayout(name, title, role, strength, preferences, add);
+        form.setAlignItems(Alignment.BASELINE);
+        form.getStyle().set("flex-wrap", "wrap").set("margin-top", "var(--lumo-space-s)");
+        return form;
     }
 
     private Div revenueCard(Customer c) {
