@@ -57,6 +57,23 @@ class DemoData {
             "康宁医药流通有限公司", new Plan(com.summit.followup.domain.FollowUpKind.VISIT, "陪同客户质量部验收 GSP 冷库", 5),
             "宁波港城物流园有限公司", new Plan(com.summit.followup.domain.FollowUpKind.MESSAGE, "发送夜间短驳报价草案", 4));
 
+    /** Who the reps know at some showcase customers (the others show every role uncovered). */
+    static final Map<String, List<com.summit.customer.service.NewContact>> CONTACTS = Map.of(
+            "启明智能终端有限公司", List.of(
+                    contact("陈立华", "供应链副总裁", com.summit.customer.domain.ContactRole.DECISION_MAKER, 2, "看数据说话，关心新品首发准时率"),
+                    contact("刘晓", "物流经理", com.summit.customer.domain.ContactRole.BUSINESS_CONTACT, 4, "微信沟通，周五下午方便"),
+                    contact("赵敏行", "IT 总监", com.summit.customer.domain.ContactRole.VETO_TECH, 1, "系统对接必须走 API 评审")),
+            "江淮汽车零部件有限公司", List.of(
+                    contact("周建国", "生产副总", com.summit.customer.domain.ContactRole.DECISION_MAKER, 3, "只认准时率，不看价格单价"),
+                    contact("吴婷", "采购经理", com.summit.customer.domain.ContactRole.LEAD, 4, null),
+                    contact("钱伟", "财务总监", com.summit.customer.domain.ContactRole.VETO_FINANCE, 2, "账期不超过 60 天"),
+                    contact("孙律", "法务经理", com.summit.customer.domain.ContactRole.VETO_LEGAL, 3, null)));
+
+    private static com.summit.customer.service.NewContact contact(String name, String title, com.summit.customer.domain.ContactRole role,
+            int strength, String preferences) {
+        return new com.summit.customer.service.NewContact(name, title, role, strength, preferences, null);
+    }
+
     private static final VetoHolder.Status U = VetoHolder.Status.UNKNOWN;
     private static final VetoHolder.Status C = VetoHolder.Status.CONTACTED;
     private static final VetoHolder.Status R = VetoHolder.Status.CONCERNS;
@@ -109,11 +126,13 @@ class DemoData {
     private final DemoApprovals approvals;
     private final com.summit.followup.service.FollowUpService followUps;
     private final com.summit.customer.service.TieringService tiering;
+    private final com.summit.customer.service.ContactService contacts;
 
     DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
             GateService gates, DemoApprovals approvals, com.summit.followup.service.FollowUpService followUps,
-            com.summit.customer.service.TieringService tiering) {
+            com.summit.customer.service.TieringService tiering, com.summit.customer.service.ContactService contacts) {
         this.tiering = tiering;
+        this.contacts = contacts;
         this.followUps = followUps;
         this.approvals = approvals;
         this.scorecards = scorecards;
@@ -138,6 +157,9 @@ class DemoData {
             Customer customer = customers.create(new NewCustomer(c.customer(), creditCode(++n), c.industry(), c.region()), owner);
             customers.assignTier(customer.id(), c.tier());
             revenue(customer.id(), c);
+            for (var contact : CONTACTS.getOrDefault(c.customer(), List.of())) {
+                contacts.add(customer.id(), contact, owner);
+            }
             var input = new NewOpportunity(customer.id(), c.opportunity(), c.description(), BigDecimal.valueOf(c.amount()), c.services());
             Opportunity deal = c.stage() == Stage.IDENTIFICATION && c.daysInStage() == 0 ? opportunities.create(input, owner)
                     : opportunities.importAt(input, owner, c.stage(), Instant.now().minus(Duration.ofDays(c.daysInStage())));
