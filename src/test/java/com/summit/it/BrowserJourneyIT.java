@@ -245,17 +245,29 @@ class BrowserJourneyIT extends LocalAppIT {
         // the card is ready to be dragged once Vaadin has wired it up
         wait.until(d -> "true".equals(d.findElement(By.id("card-" + deal.id())).getDomProperty("draggable")));
 
-        // drag the card to the next column (HTML5 drag and drop, as the browser fires it)
-        ((JavascriptExecutor) driver).executeScript("""
-                const source = document.getElementById(arguments[0]);
-                const target = document.getElementById(arguments[1]);
-                const data = new DataTransfer();
-                source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: data}));
-                target.dispatchEvent(new DragEvent('dragenter', {bubbles: true, cancelable: true, dataTransfer: data}));
-                target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
-                target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
-                source.dispatchEvent(new DragEvent('dragend', {bubbles: true, cancelable: true, dataTransfer: data}));
-                """, "card-" + deal.id(), "board-column-NEED_CONFIRMATION");
+        // drag the card to the next column (HTML5 drag and drop, as the browser fires it); on a loaded machine the
+        // first synthetic drag can reach the page before Vaadin's drop handling is ready, so it is repeated until the
+        // board answers that it asked for the advance
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ((JavascriptExecutor) driver).executeScript("""
+                    const source = document.getElementById(arguments[0]);
+                    const target = document.getElementById(arguments[1]);
+                    const data = new DataTransfer();
+                    source.dispatchEvent(new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    target.dispatchEvent(new DragEvent('dragenter', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    source.dispatchEvent(new DragEvent('dragend', {bubbles: true, cancelable: true, dataTransfer: data}));
+                    """, "card-" + deal.id(), "board-column-NEED_CONFIRMATION");
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "return [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.includes('已申请推进')"
+                                + " || c.textContent.includes('出口检查未通过'));"));
+                break;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // not taken: drag again
+            }
+        }
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.includes('出口检查未通过'));"));
         String refusal = (String) ((JavascriptExecutor) driver).executeScript(

@@ -269,6 +269,18 @@ class ViewsIT extends LocalAppIT {
         assertThat(_find(Div.class, spec -> spec.withId("customer-revenue"))).isEmpty();
     }
 
+    @Test
+    void theManagerSeesThePyramidTheParetoCurveAndTheTopCustomers() {
+        signIn("lina");
+        UI.getCurrent().navigate(com.summit.customer.ui.PyramidView.class);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("pyramid-headline")).getText()).startsWith("前 20% 的客户");
+        _get(Div.class, spec -> spec.withId("pyramid-levels"));
+        _get(Div.class, spec -> spec.withId("pyramid-pareto"));
+        @SuppressWarnings("unchecked")
+        Grid<com.summit.customer.service.PyramidService.Ranked> top = _get(Grid.class, spec -> spec.withId("pyramid-top-grid"));
+        assertThat(GridKt._size(top)).isPositive();
+    }
+
     private void signIn(String username) {
         SummitUser user = users.find(username).orElseThrow();
         List<SimpleGrantedAuthority> authorities = user.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList();
