@@ -49,6 +49,26 @@ class CustomerContactsIT extends LocalAppIT {
     }
 
     @Test
+    void theCustomerListFiltersInTheDatabaseAndShowsARepOnlyTheirOwn() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser manager = users.find("lina").orElseThrow();
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        var a = customers.create(new NewCustomer("筛选测试甲" + marker, null, Industry.PHARMA, "江苏南京"), rep);
+        customers.create(new NewCustomer("筛选测试乙" + marker, null, Industry.PHARMA, "浙江杭州"), rep);
+        customers.assignTier(a.id(), com.summit.customer.domain.CustomerTier.STRATEGIC);
+        var byName = new CustomerService.Filter(null, null, null, null, marker);
+        assertThat(customers.count(rep, byName)).isEqualTo(2);
+        assertThat(customers.page(rep, new CustomerService.Filter(com.summit.customer.domain.CustomerTier.STRATEGIC, Industry.PHARMA, "南京", null,
+                marker), 0, 50)).extracting(c -> c.name()).containsExactly("筛选测试甲" + marker);
+        assertThat(customers.page(rep, byName, 1, 50)).hasSize(1);
+        // a wildcard typed by a user is a character, not a pattern
+        assertThat(customers.count(rep, new CustomerService.Filter(null, null, "%", null, marker))).isZero();
+        // a manager sees everyone's; legal sees none of a rep's
+        assertThat(customers.count(manager, new CustomerService.Filter(null, null, null, "zhangwei", marker))).isEqualTo(2);
+        assertThat(customers.count(users.find("wangfang").orElseThrow(), byName)).isZero();
+    }
+
+    @Test
     void aBadContactIsRefusedWithEveryReasonAndNothingIsStored() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
         var customer = customers.create(new NewCustomer("芜湖汽配" + UUID.randomUUID().toString().substring(0, 6), null, Industry.AUTOMOTIVE,

@@ -55,6 +55,70 @@ public class CustomerRepository {
         return jdbc.sql("select count(*) from customer").query(Long.class).single();
     }
 
+    /** What the customer list asks for: who may see what (visibleTo null = everyone), and the filters. */
+    public record ListQuery(String visibleTo, CustomerTier tier, Industry industry, String region, String owner, String name) {}
+
+    /** One page of the list, in the order asked for (name or newest first). */
+    public java.util.List<Customer> page(ListQuery q, int offset, int limit, boolean newestFirst) {
+        var sql = jdbc.sql("select " + COLUMNS + " from customer" + where(q) + (newestFirst ? " order by created_at desc, id desc" : " order by name, id")
+                + " offset :offset limit :limit");
+        return bind(sql, q).param("offset", offset).param("limit", limit).query(this::map).list();
+    }
+
+    public long count(ListQuery q) {
+        return bind(jdbc.sql("select count(*) from customer" + where(q)), q).query(Long.class).single();
+    }
+
+    private static String where(ListQuery q) {
+        StringBuilder w = new StringBuilder(" where true");
+        if (q.visibleTo() != null) {
+            w.append(" and owner_username = :visibleTo");
+        }
+        if (q.tier() != null) {
+            w.append(" and tier = :tier");
+        }
+        if (q.industry() != null) {
+            w.append(" and industry = :industry");
+        }
+        if (q.region() != null) {
+            w.append(" and region ilike :region");
+        }
+        if (q.owner() != null) {
+            w.append(" and owner_username = :owner");
+        }
+        if (q.name() != null) {
+            w.append(" and name ilike :name");
+        }
+        return w.toString();
+    }
+
+    private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec sql,
+            ListQuery q) {
+        if (q.visibleTo() != null) {
+            sql = sql.param("visibleTo", q.visibleTo());
+        }
+        if (q.tier() != null) {
+            sql = sql.param("tier", q.tier().name());
+        }
+        if (q.industry() != null) {
+            sql = sql.param("industry", q.industry().name());
+        }
+        if (q.region() != null) {
+            sql = sql.param("region", "%" + like(q.region()) + "%");
+        }
+        if (q.owner() != null) {
+            sql = sql.param("owner", q.owner());
+        }
+        if (q.name() != null) {
+            sql = sql.param("name", "%" + like(q.name()) + "%");
+        }
+        return sql;
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private Customer map(ResultSet rs, int row) throws SQLException {
         String industry = rs.getString(4);
         return new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), industry == null ? null : Industry.valueOf(industry),

@@ -3,12 +3,14 @@ package com.summit.customer.service;
 import com.summit.base.FieldError;
 import com.summit.base.ValidationException;
 import com.summit.customer.domain.Customer;
+import com.summit.customer.domain.Industry;
 import com.summit.customer.domain.CustomerTier;
 import com.summit.customer.domain.CustomerRepository;
 import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -63,6 +65,39 @@ public class CustomerService {
     /** The customers the user may see: a rep their own, a manager or admin all of them. */
     public List<Customer> visibleTo(SummitUser user) {
         return seesAll(user) ? customers.findAll() : customers.findByOwner(user.username());
+    }
+
+    /** The customer list's filters (any may be null: no filter). */
+    public record Filter(CustomerTier tier, Industry industry, String region, String owner, String name) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    /** A page of the customers the user may see, filtered, by name. */
+    public List<Customer> page(SummitUser user, Filter filter, int offset, int limit) {
+        return customers.page(query(user, filter), offset, Math.min(limit, 500), false);
+    }
+
+    public long count(SummitUser user, Filter filter) {
+        return customers.count(query(user, filter));
+    }
+
+    /** The owners among the customers the user may see (username → name), for the owner filter. */
+    public Map<String, String> owners(SummitUser user) {
+        Map<String, String> owners = new java.util.TreeMap<>();
+        visibleTo(user).forEach(c -> owners.put(c.ownerUsername(), displayName(c.ownerUsername())));
+        return owners;
+    }
+
+    private static CustomerRepository.ListQuery query(SummitUser user, Filter f) {
+        return new CustomerRepository.ListQuery(seesAll(user) ? null : user.username(), f.tier(), f.industry(), blank(f.region()), blank(f.owner()),
+                blank(f.name()));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The owner's name as people read it. */

@@ -35,6 +35,11 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
     private final transient CustomerService customers;
     private final transient SummitUser user;
     private final Grid<Customer> grid = new Grid<>();
+    private final com.vaadin.flow.component.select.Select<com.summit.customer.domain.CustomerTier> tier = new com.vaadin.flow.component.select.Select<>();
+    private final com.vaadin.flow.component.select.Select<Industry> industry = new com.vaadin.flow.component.select.Select<>();
+    private final TextField region = new TextField();
+    private final TextField name = new TextField();
+    private final ComboBox<String> owner = new ComboBox<>();
 
     public CustomersView(CustomerService customers, CurrentUser currentUser) {
         this.customers = customers;
@@ -45,7 +50,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("customer-new");
         grid.setId("customer-grid");
-        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class,
                 new com.vaadin.flow.router.RouteParameters("customerId", Long.toString(e.getItem().id())))));
         grid.addColumn(c -> getTranslation(c.tier().messageKey())).setHeader(getTranslation("customer.tier")).setAutoWidth(true);
@@ -53,14 +58,58 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region"));
         grid.addColumn(c -> c.creditCode() == null ? "" : c.creditCode()).setHeader(getTranslation("customer.creditCode")).setAutoWidth(true);
         grid.addColumn(c -> Formats.date(c.createdAt())).setHeader(getTranslation("customer.createdAt")).setAutoWidth(true);
+        grid.addColumn(c -> customers.ownerName(c)).setHeader(getTranslation("customer.owner")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("customer.empty"));
-        add(new HorizontalLayout(create), grid);
+        add(new HorizontalLayout(create), filters(), grid);
         expand(grid);
         refresh();
     }
 
+    /** Filters by tier, industry, region, owner and name; the list loads page by page from the database. */
+    private com.vaadin.flow.component.orderedlayout.FlexLayout filters() {
+        tier.setLabel(getTranslation("customer.tier"));
+        tier.setItems(com.summit.customer.domain.CustomerTier.values());
+        tier.setEmptySelectionAllowed(true);
+        tier.setEmptySelectionCaption(getTranslation("filter.any"));
+        tier.setItemLabelGenerator(t -> t == null ? getTranslation("filter.any") : getTranslation(t.messageKey()));
+        tier.setId("customer-filter-tier");
+        industry.setLabel(getTranslation("customer.industry"));
+        industry.setItems(Industry.values());
+        industry.setEmptySelectionAllowed(true);
+        industry.setEmptySelectionCaption(getTranslation("filter.any"));
+        industry.setItemLabelGenerator(i -> i == null ? getTranslation("filter.any") : getTranslation(i.messageKey()));
+        industry.setId("customer-filter-industry");
+        region.setLabel(getTranslation("customer.region"));
+        region.setClearButtonVisible(true);
+        region.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        region.setId("customer-filter-region");
+        name.setLabel(getTranslation("customer.name"));
+        name.setClearButtonVisible(true);
+        name.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        name.setId("customer-filter-name");
+        owner.setLabel(getTranslation("customer.owner"));
+        owner.setClearButtonVisible(true);
+        Map<String, String> owners = customers.owners(user);
+        owner.setItems(owners.keySet());
+        owner.setItemLabelGenerator(u -> owners.getOrDefault(u, u));
+        owner.setId("customer-filter-owner");
+        tier.addValueChangeListener(e -> refresh());
+        industry.addValueChangeListener(e -> refresh());
+        region.addValueChangeListener(e -> refresh());
+        name.addValueChangeListener(e -> refresh());
+        owner.addValueChangeListener(e -> refresh());
+        var bar = new com.vaadin.flow.component.orderedlayout.FlexLayout(name, tier, industry, region, owner);
+        bar.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
+        return bar;
+    }
+
+    private CustomerService.Filter filter() {
+        return new CustomerService.Filter(tier.getValue(), industry.getValue(), region.getValue(), owner.getValue(), name.getValue());
+    }
+
     private void refresh() {
-        grid.setItems(customers.visibleTo(user));
+        CustomerService.Filter f = filter();
+        grid.setItems(q -> customers.page(user, f, q.getOffset(), q.getLimit()).stream(), q -> (int) customers.count(user, f));
     }
 
     private void openCreateDialog() {
