@@ -15,6 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Push
 @Theme(value = "summit", variant = Lumo.LIGHT)
+// every view's components load with the app (one eager bundle): a view added later never misses a component
+// because the committed production bundle was built before it existed
+@com.vaadin.flow.server.LoadDependenciesOnStartup
 public class SummitApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

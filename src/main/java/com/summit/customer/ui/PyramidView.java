@@ -46,7 +46,9 @@ public class PyramidView extends VerticalLayout implements HasDynamicTitle {
         charts.setWidthFull();
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.getStyle().set("gap", "var(--lumo-space-m)");
-        add(period, headline, charts, card("pyramid-top", getTranslation("pyramid.top", p.top().size()), topGrid(p.top())));
+        Div top = card("pyramid-top", getTranslation("pyramid.top", p.top().size()), topGrid(p.top()));
+        top.setWidthFull();
+        add(period, headline, charts, top);
     }
 
     private Chart pyramidChart(PyramidService.Pyramid p) {
@@ -95,7 +97,7 @@ public class PyramidView extends VerticalLayout implements HasDynamicTitle {
         Grid<PyramidService.Ranked> grid = new Grid<>();
         grid.setId("pyramid-top-grid");
         grid.addColumn(PyramidService.Ranked::rank).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PyramidService.Ranked::name).setHeader(getTranslation("customer.name")).setFlexGrow(3);
+        grid.addColumn(PyramidService.Ranked::name).setHeader(getTranslation("customer.name")).setAutoWidth(true).setFlexGrow(3);
         grid.addColumn(r -> getTranslation(r.tier().messageKey())).setHeader(getTranslation("customer.tier")).setAutoWidth(true);
         grid.addColumn(r -> money(r.revenue())).setHeader(getTranslation("pyramid.revenue")).setAutoWidth(true);
         grid.addColumn(r -> money(r.profit())).setHeader(getTranslation("customer.page.profit")).setAutoWidth(true);
