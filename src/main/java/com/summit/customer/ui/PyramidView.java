@@ -48,6 +48,7 @@ public class PyramidView extends VerticalLayout implements HasDynamicTitle {
         charts.getStyle().set("gap", "var(--lumo-space-m)");
         Div top = card("pyramid-top", getTranslation("pyramid.top", p.top().size()), topGrid(p.top()));
         top.setWidthFull();
+        top.getStyle().set("flex", "none");
         add(period, headline, charts, top);
     }
 
@@ -55,11 +56,12 @@ public class PyramidView extends VerticalLayout implements HasDynamicTitle {
         ObjectNode option = json.createObjectNode();
         option.putObject("tooltip").put("trigger", "item");
         ObjectNode series = option.putArray("series").addObject().put("type", "funnel").put("sort", "ascending").put("gap", 2)
-                .put("left", "10%").put("width", "80%");
-        series.putObject("label").put("position", "inside").put("color", "#fff");
+                .put("left", "5%").put("width", "50%");
+        series.putObject("label").put("position", "right");
         ArrayNode data = series.putArray("data");
         int value = 1;
-        for (PyramidService.Level level : p.levels().reversed()) {
+        // strategic on top (the narrow tip), ordinary at the base
+        for (PyramidService.Level level : p.levels()) {
             // the pyramid's shape is fixed (strategic on top); the label carries the figures
             data.addObject().put("value", value++).put("name", getTranslation("pyramid.level", getTranslation(level.tier().messageKey()),
                     level.customers(), level.profitShare()));
