@@ -41,7 +41,10 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
     private final TextField name = new TextField();
     private final ComboBox<String> owner = new ComboBox<>();
 
-    public CustomersView(CustomerService customers, CurrentUser currentUser) {
+    private final transient com.summit.customer.service.CustomerExport export;
+
+    public CustomersView(CustomerService customers, CurrentUser currentUser, com.summit.customer.service.CustomerExport export) {
+        this.export = export;
         this.customers = customers;
         this.user = currentUser.require();
         addClassName("summit-page");
@@ -60,7 +63,17 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> Formats.date(c.createdAt())).setHeader(getTranslation("customer.createdAt")).setAutoWidth(true);
         grid.addColumn(c -> customers.ownerName(c)).setHeader(getTranslation("customer.owner")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("customer.empty"));
-        add(new HorizontalLayout(create), filters(), grid);
+        // the list as it is filtered now, as an xlsx file
+        var locale = getLocale();
+        com.vaadin.flow.component.html.Anchor download = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+                    byte[] file = export.xlsx(user, filter(), locale);
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(file), export.fileName(),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.length);
+                }), com.vaadin.flow.component.html.AttachmentType.DOWNLOAD, getTranslation("export.customers.button"));
+        download.setId("customer-export");
+        download.getStyle().set("align-self", "center");
+        add(new HorizontalLayout(create, download), filters(), grid);
         expand(grid);
         refresh();
     }
