@@ -43,6 +43,7 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
     private final Select<CustomerTier> tier = new Select<>();
     private final Select<Industry> industry = new Select<>();
     private final FlexLayout columns = new FlexLayout();
+    private static final java.util.concurrent.Executor GATE_WAITS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     public BoardView(BoardService boards, CurrentUser currentUser) {
         this.boards = boards;
@@ -195,7 +196,8 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         var ui = getUI().orElse(null);
         var locale = getLocale();
         Stage from = Stage.values()[to.number() - 2];
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> boards.awaitGate(opportunityId, from, submitted, locale))
+        // a thread of its own: the wait blocks for up to 20 s, and the common pool has one thread on a 2-core machine
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> boards.awaitGate(opportunityId, from, submitted, locale), GATE_WAITS)
                 .thenAccept(result -> {
                     if (ui != null) {
                         ui.access(() -> {
