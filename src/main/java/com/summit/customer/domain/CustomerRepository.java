@@ -40,6 +40,12 @@ public class CustomerRepository {
         return jdbc.sql("select " + COLUMNS + " from customer order by created_at desc, id desc").query(this::map).list();
     }
 
+    /** The owners of customers (all, or only this one's own). */
+    public List<String> owners(String onlyOwner) {
+        return jdbc.sql("select distinct owner_username from customer where cast(:o as varchar) is null or owner_username = :o order by 1")
+                .param("o", onlyOwner).query(String.class).list();
+    }
+
     public List<Customer> findByOwner(String owner) {
         return jdbc.sql("select " + COLUMNS + " from customer where owner_username = :o order by created_at desc, id desc")
                 .param("o", owner).query(this::map).list();

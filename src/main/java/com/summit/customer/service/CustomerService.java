@@ -87,7 +87,7 @@ public class CustomerService {
     /** The owners among the customers the user may see (username → name), for the owner filter. */
     public Map<String, String> owners(SummitUser user) {
         Map<String, String> owners = new java.util.TreeMap<>();
-        visibleTo(user).forEach(c -> owners.put(c.ownerUsername(), displayName(c.ownerUsername())));
+        customers.owners(seesAll(user) ? null : user.username()).forEach(u -> owners.put(u, displayName(u)));
         return owners;
     }
 

@@ -149,6 +149,11 @@ public class OpportunityRepository {
                 .query(this::map).list();
     }
 
+    /** A customer's opportunities, newest first. */
+    public List<Opportunity> findByCustomer(long customerId) {
+        return jdbc.sql(SELECT + " where o.customer_id = :c order by o.id desc").param("c", customerId).query(this::map).list();
+    }
+
     public boolean isVisibleTo(long id, String username, String team, boolean manager, boolean admin) {
         return jdbc.sql("select count(*) from opportunity o where o.id = :id and " + visibility())
                 .param("id", id).param("u", username).param("team", team == null ? "" : team).param("manager", manager)

@@ -165,6 +165,13 @@ public class OpportunityService {
         return opportunities.findVisibleTo(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
     }
 
+    /** A customer's opportunities the user may see (a customer has few: each is checked on its own). */
+    public List<Opportunity> ofCustomer(long customerId, SummitUser user) {
+        return opportunities.findByCustomer(customerId).stream()
+                .filter(o -> opportunities.isVisibleTo(o.id(), user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN)))
+                .toList();
+    }
+
     public Optional<Opportunity> findVisible(long id, SummitUser user) {
         return opportunities.findById(id)
                 .filter(o -> opportunities.isVisibleTo(id, user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN)));

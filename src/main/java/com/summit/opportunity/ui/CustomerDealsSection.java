@@ -27,7 +27,7 @@ class CustomerDealsSection implements CustomerSection {
 
     @Override
     public Optional<Component> create(long customerId, SummitUser user) {
-        List<Opportunity> deals = opportunities.visibleTo(user).stream().filter(o -> o.customerId() == customerId)
+        List<Opportunity> deals = opportunities.ofCustomer(customerId, user).stream()
                 .sorted(Comparator.comparing((Opportunity o) -> o.status() != OpportunityStatus.OPEN).thenComparing(Opportunity::amount,
                         Comparator.reverseOrder()))
                 .toList();
