@@ -26,7 +26,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Who sees a deal: its owner and team, the owner's manager and team's managers, admins; nobody else. */
+/** Who sees a deal and its customer: its owner and team, the owner's manager and team's managers, admins; nobody else. */
 class OpportunityVisibilityIT extends LocalAppIT {
 
     @Autowired OpportunityService opportunities;
@@ -55,11 +55,19 @@ class OpportunityVisibilityIT extends LocalAppIT {
         assertThat(opportunities.findVisible(deal.id(), otherManager)).isEmpty();
         assertThat(opportunities.findVisible(deal.id(), otherRep)).isEmpty();
         assertThat(opportunities.visibleTo(otherRep)).extracting(Opportunity::id).doesNotContain(deal.id());
+        // the customer follows the same rule: the owner, the owner's manager, admins; not another team
+        assertThat(customers.findVisible(customer.id(), ownManager)).isPresent();
+        assertThat(customers.findVisible(customer.id(), admin)).isPresent();
+        assertThat(customers.findVisible(customer.id(), otherManager)).isEmpty();
+        assertThat(customers.findVisible(customer.id(), otherRep)).isEmpty();
+        assertThat(customers.count(otherManager, CustomerService.Filter.none())).isZero();
         assertRefused(() -> scorecards.scorecard(deal.id(), otherRep, Locales.ZH_CN), "你无权查看或修改这个商机的要素");
 
         // a solution colleague from another team joins: they see the deal and help climb the scorecard
         opportunities.addMember(deal.id(), otherRep.username(), TeamRole.SOLUTION, rep);
         assertThat(opportunities.visibleTo(otherRep)).extracting(Opportunity::id).contains(deal.id());
+        assertThat(customers.findVisible(customer.id(), otherRep)).isPresent();
+        assertThat(customers.page(otherRep, CustomerService.Filter.none(), 0, 50)).extracting(c -> c.id()).containsExactly(customer.id());
         scorecards.changeLevel(deal.id(), ScoreElement.COLLABORATION, 1, ScorecardService.Evidence.note("方案、运营已组成项目组"), otherRep);
         assertThat(opportunities.members(deal.id(), rep)).extracting(OpportunityRepository.Member::username, OpportunityRepository.Member::role)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("zhangwei", "OWNER"),
@@ -72,6 +80,7 @@ class OpportunityVisibilityIT extends LocalAppIT {
 
         opportunities.removeMember(deal.id(), otherRep.username(), ownManager);
         assertThat(opportunities.findVisible(deal.id(), otherRep)).isEmpty();
+        assertThat(customers.findVisible(customer.id(), otherRep)).isEmpty();
         assertRefused(() -> opportunities.removeMember(deal.id(), "zhangwei", rep), "此人不是团队成员，或是负责人");
     }
 

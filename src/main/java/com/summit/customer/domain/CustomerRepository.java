@@ -36,19 +36,39 @@ public class CustomerRepository {
         return jdbc.sql("select " + COLUMNS + " from customer where id = :id").param("id", id).query(this::map).optional();
     }
 
-    public List<Customer> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from customer order by created_at desc, id desc").query(this::map).list();
+    /** The owners of the customers the viewer sees. */
+    public List<String> owners(Viewer viewer) {
+        return bindViewer(jdbc.sql("select distinct owner_username from customer c where" + VISIBLE + " order by 1"), viewer)
+                .query(String.class).list();
     }
 
-    /** The owners of customers (all, or only this one's own). */
-    public List<String> owners(String onlyOwner) {
-        return jdbc.sql("select distinct owner_username from customer where cast(:o as varchar) is null or owner_username = :o order by 1")
-                .param("o", onlyOwner).query(String.class).list();
+    /**
+     * Who is looking: a rep sees their own customers and those of the opportunity teams they are in; a manager also
+     * sees their team's (owners in the manager's team or reporting to them); an admin sees all.
+     */
+    public record Viewer(String username, String team, boolean manager, boolean admin) {}
+
+    /** The visibility rule as SQL over the customer row {@code c}, with the viewer's parameters. */
+    static final String VISIBLE = """
+             (:vAdmin or c.owner_username = :vUser
+              or exists (select 1 from opportunity o join opportunity_member m on m.opportunity_id = o.id
+                         where o.customer_id = c.id and m.username = :vUser)
+              or (:vManager and exists (select 1 from app_user a where a.username = c.owner_username
+                                        and (a.manager_username = :vUser or (a.team = :vTeam and :vTeam <> '')))))""";
+
+    static JdbcClient.StatementSpec bindViewer(JdbcClient.StatementSpec sql, Viewer v) {
+        return sql.param("vAdmin", v.admin()).param("vUser", v.username()).param("vManager", v.manager())
+                .param("vTeam", v.team() == null ? "" : v.team());
     }
 
-    public List<Customer> findByOwner(String owner) {
-        return jdbc.sql("select " + COLUMNS + " from customer where owner_username = :o order by created_at desc, id desc")
-                .param("o", owner).query(this::map).list();
+    public List<Customer> findVisibleTo(Viewer viewer) {
+        return bindViewer(jdbc.sql("select " + COLUMNS + " from customer c where" + VISIBLE + " order by created_at desc, id desc"), viewer)
+                .query(this::map).list();
+    }
+
+    public Optional<Customer> findVisible(long id, Viewer viewer) {
+        return bindViewer(jdbc.sql("select " + COLUMNS + " from customer c where id = :id and" + VISIBLE), viewer).param("id", id)
+                .query(this::map).optional();
     }
 
     /** Sets the value tier; the tiering rules of issue #6 call this, and demo data does. */
@@ -61,25 +81,22 @@ public class CustomerRepository {
         return jdbc.sql("select count(*) from customer").query(Long.class).single();
     }
 
-    /** What the customer list asks for: who may see what (visibleTo null = everyone), and the filters. */
-    public record ListQuery(String visibleTo, CustomerTier tier, Industry industry, String region, String owner, String name) {}
+    /** What the customer list asks for: who is looking, and the filters. */
+    public record ListQuery(Viewer visibleTo, CustomerTier tier, Industry industry, String region, String owner, String name) {}
 
     /** One page of the list, in the order asked for (name or newest first). */
     public java.util.List<Customer> page(ListQuery q, int offset, int limit, boolean newestFirst) {
-        var sql = jdbc.sql("select " + COLUMNS + " from customer" + where(q) + (newestFirst ? " order by created_at desc, id desc" : " order by name, id")
+        var sql = jdbc.sql("select " + COLUMNS + " from customer c" + where(q) + (newestFirst ? " order by created_at desc, id desc" : " order by name, id")
                 + " offset :offset limit :limit");
         return bind(sql, q).param("offset", offset).param("limit", limit).query(this::map).list();
     }
 
     public long count(ListQuery q) {
-        return bind(jdbc.sql("select count(*) from customer" + where(q)), q).query(Long.class).single();
+        return bind(jdbc.sql("select count(*) from customer c" + where(q)), q).query(Long.class).single();
     }
 
     private static String where(ListQuery q) {
-        StringBuilder w = new StringBuilder(" where true");
-        if (q.visibleTo() != null) {
-            w.append(" and owner_username = :visibleTo");
-        }
+        StringBuilder w = new StringBuilder(" where" + VISIBLE);
         if (q.tier() != null) {
             w.append(" and tier = :tier");
         }
@@ -100,9 +117,7 @@ public class CustomerRepository {
 
     private static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec sql,
             ListQuery q) {
-        if (q.visibleTo() != null) {
-            sql = sql.param("visibleTo", q.visibleTo());
-        }
+        sql = bindViewer(sql, q.visibleTo());
         if (q.tier() != null) {
             sql = sql.param("tier", q.tier().name());
         }

@@ -63,17 +63,17 @@ public class TieringRepository {
                 .list();
     }
 
-    /** Revenue and profit over [from, to) of every customer (or one owner's), most profitable first. */
-    public List<Figures> ranking(LocalDate from, LocalDate to, String ownerOrNull) {
-        return jdbc.sql("""
+    /** Revenue and profit over [from, to) of every customer the viewer sees, most profitable first. */
+    public List<Figures> ranking(LocalDate from, LocalDate to, CustomerRepository.Viewer viewer) {
+        return CustomerRepository.bindViewer(jdbc.sql("""
                 select c.id, c.name, c.tier, c.tier_reason, c.owner_username,
                        coalesce(sum(r.revenue), 0) as revenue, coalesce(sum(r.gross_profit), 0) as profit
                 from customer c
                 left join customer_revenue r on r.customer_id = c.id and r.month >= :from and r.month < :to
-                where cast(:owner as varchar) is null or c.owner_username = :owner
-                group by c.id, c.name, c.tier, c.tier_reason, c.owner_username
-                order by profit desc, c.id""")
-                .param("from", from).param("to", to).param("owner", ownerOrNull)
+                where""" + CustomerRepository.VISIBLE + """
+                 group by c.id, c.name, c.tier, c.tier_reason, c.owner_username
+                order by profit desc, c.id"""), viewer)
+                .param("from", from).param("to", to)
                 .query((rs, n) -> new Figures(rs.getLong(1), rs.getString(2), CustomerTier.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
                 .list();

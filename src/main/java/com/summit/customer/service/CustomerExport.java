@@ -48,7 +48,7 @@ public class CustomerExport {
     public byte[] xlsx(SummitUser user, CustomerService.Filter filter, Locale locale) {
         LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
         Map<Long, TieringRepository.Figures> figures = new HashMap<>();
-        tiering.ranking(to.minusMonths(12), to, null).forEach(f -> figures.put(f.customerId(), f));
+        tiering.ranking(to.minusMonths(12), to, CustomerService.viewer(user)).forEach(f -> figures.put(f.customerId(), f));
         try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(messages.getTranslation("export.customers.sheet", locale));
             CellStyle money = book.createCellStyle();

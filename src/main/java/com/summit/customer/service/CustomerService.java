@@ -62,9 +62,16 @@ public class CustomerService {
         }
     }
 
-    /** The customers the user may see: a rep their own, a manager or admin all of them. */
+    /**
+     * The customers the user may see: a rep their own and those of the opportunity teams they are in; a manager also
+     * their team's; an admin all of them.
+     */
     public List<Customer> visibleTo(SummitUser user) {
-        return seesAll(user) ? customers.findAll() : customers.findByOwner(user.username());
+        return customers.findVisibleTo(viewer(user));
+    }
+
+    public static CustomerRepository.Viewer viewer(SummitUser user) {
+        return new CustomerRepository.Viewer(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
     }
 
     /** The customer list's filters (any may be null: no filter). */
@@ -87,12 +94,12 @@ public class CustomerService {
     /** The owners among the customers the user may see (username → name), for the owner filter. */
     public Map<String, String> owners(SummitUser user) {
         Map<String, String> owners = new java.util.TreeMap<>();
-        customers.owners(seesAll(user) ? null : user.username()).forEach(u -> owners.put(u, displayName(u)));
+        customers.owners(viewer(user)).forEach(u -> owners.put(u, displayName(u)));
         return owners;
     }
 
     private static CustomerRepository.ListQuery query(SummitUser user, Filter f) {
-        return new CustomerRepository.ListQuery(seesAll(user) ? null : user.username(), f.tier(), f.industry(), blank(f.region()), blank(f.owner()),
+        return new CustomerRepository.ListQuery(viewer(user), f.tier(), f.industry(), blank(f.region()), blank(f.owner()),
                 blank(f.name()));
     }
 
@@ -114,7 +121,7 @@ public class CustomerService {
     }
 
     public Optional<Customer> findVisible(long id, SummitUser user) {
-        return customers.findById(id).filter(c -> seesAll(user) || c.ownerUsername().equals(user.username()));
+        return customers.findVisible(id, viewer(user));
     }
 
     /**
@@ -127,9 +134,5 @@ public class CustomerService {
 
     public long count() {
         return customers.count();
-    }
-
-    private static boolean seesAll(SummitUser user) {
-        return user.has(Role.MANAGER) || user.has(Role.ADMIN);
     }
 }

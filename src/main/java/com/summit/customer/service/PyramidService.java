@@ -3,7 +3,6 @@ package com.summit.customer.service;
 import com.summit.base.i18n.Locales;
 import com.summit.customer.domain.CustomerTier;
 import com.summit.customer.domain.TieringRepository;
-import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,8 +39,7 @@ public class PyramidService {
     public Pyramid pyramid(SummitUser user) {
         LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
         LocalDate from = to.minusMonths(12);
-        boolean all = user.has(Role.MANAGER) || user.has(Role.ADMIN);
-        var rows = tiering.ranking(from, to, all ? null : user.username());
+        var rows = tiering.ranking(from, to, CustomerService.viewer(user));
         BigDecimal total = rows.stream().map(TieringRepository.Figures::profit12m).filter(p -> p.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<CustomerTier, int[]> counts = new EnumMap<>(CustomerTier.class);
         Map<CustomerTier, BigDecimal> profits = new EnumMap<>(CustomerTier.class);
