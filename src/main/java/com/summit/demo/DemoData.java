@@ -7,7 +7,7 @@ import com.summit.customer.service.CreditCode;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
 import com.summit.engine.ProcessesDeployed;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.service.NewOpportunity;
 import com.summit.opportunity.service.OpportunityService;
 import com.summit.security.service.DemoUsers;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.summit.customer.domain.Industry;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.Stage;
 import com.summit.opportunity.service.NewOpportunity;

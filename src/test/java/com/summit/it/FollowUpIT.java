@@ -12,7 +12,7 @@ import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
 import com.summit.followup.domain.FollowUpKind;
 import com.summit.followup.service.FollowUpService;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.service.BoardService;
 import com.summit.opportunity.service.NewOpportunity;

@@ -4,7 +4,7 @@ import com.summit.customer.domain.Industry;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
 import com.summit.engine.ProcessEngine;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.service.NewOpportunity;
 import com.summit.opportunity.service.OpportunityService;
 import com.summit.security.service.UserService;

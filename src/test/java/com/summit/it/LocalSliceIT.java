@@ -12,7 +12,7 @@ import com.summit.customer.domain.Industry;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
 import com.summit.local.LocalRuntime;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.OpportunityStatus;
 import com.summit.opportunity.domain.ScoreElement;

@@ -10,7 +10,7 @@ import com.summit.base.i18n.Messages;
 import com.summit.customer.domain.Industry;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.ScoreChange;
 import com.summit.opportunity.domain.ScoreElement;

@@ -13,7 +13,7 @@ import com.summit.customer.domain.Industry;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.service.NewCustomer;
 import com.summit.engine.ProcessEngine;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.VetoHolder;
 import com.summit.opportunity.service.NewOpportunity;

@@ -186,7 +186,7 @@ class ViewsIT extends LocalAppIT {
         var customer = customers.create(new com.summit.customer.service.NewCustomer("无锡半导体" + marker, null,
                 com.summit.customer.domain.Industry.ELECTRONICS_3C, "江苏无锡"), rep);
         var deal = opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "晶圆恒温运输", null,
-                new java.math.BigDecimal("2600000"), Set.of(com.summit.opportunity.domain.LogisticsService.LINE_HAUL)), rep);
+                new java.math.BigDecimal("2600000"), Set.of(com.summit.customer.domain.LogisticsService.LINE_HAUL)), rep);
         long instance = engine.start("veto-approval", new java.util.HashMap<>(java.util.Map.of("opportunityId", deal.id(), "owner", "zhangwei",
                 "stage", "CONTRACT_SIGNING", "amount", 2600000, "marginPercent", 16, "paymentTermDays", 30, "nonStandardTerms", false,
                 "customerName", customer.name(), "opportunityName", deal.name())));

@@ -1,5 +1,6 @@
 package com.summit.opportunity.domain;
 
+import com.summit.customer.domain.LogisticsService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;

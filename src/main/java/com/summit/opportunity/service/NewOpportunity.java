@@ -1,6 +1,6 @@
 package com.summit.opportunity.service;
 
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import java.math.BigDecimal;
 import java.util.Set;
 

@@ -8,7 +8,7 @@ import com.summit.base.ValidationException;
 import com.summit.customer.domain.Customer;
 import com.summit.customer.service.CustomerService;
 import com.summit.engine.ProcessEngine;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.OpportunityRepository;
 import com.summit.opportunity.domain.OpportunityStatus;

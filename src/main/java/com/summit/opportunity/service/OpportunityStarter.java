@@ -4,7 +4,7 @@ import com.summit.base.FieldError;
 import com.summit.base.ValidationException;
 import com.summit.customer.domain.Customer;
 import com.summit.customer.service.CustomerService;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.process.LifecycleProcess;
 import com.summit.security.domain.SummitUser;
 import com.summit.tasklist.service.ProcessStarter;

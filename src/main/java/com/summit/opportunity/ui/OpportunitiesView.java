@@ -5,7 +5,7 @@ import com.summit.base.ui.Errors;
 import com.summit.base.ui.Formats;
 import com.summit.customer.domain.Customer;
 import com.summit.customer.service.CustomerService;
-import com.summit.opportunity.domain.LogisticsService;
+import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.OpportunityStatus;
 import com.summit.opportunity.service.NewOpportunity;

@@ -1,4 +1,4 @@
-package com.summit.opportunity.domain;
+package com.summit.customer.domain;
 
 /** The services a logistics company sells. */
 public enum LogisticsService {
