@@ -372,6 +372,41 @@ class BrowserJourneyIT extends LocalAppIT {
         Browser.screenshot(driver, "15-opportunity-en");
     }
 
+    @Test
+    void aRepImportsCustomersFromAGbkCsvSeesEveryRowsResultAndOpensOneOfThem() {
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 4);
+        String csv = """
+                客户名称,统一社会信用代码,行业,地区,地址,需求类型
+                苏州恒通电子%1$s有限公司,,3C 电子,江苏苏州,工业园区星湖街 328 号,时效敏感型
+                无锡澄江纺织%1$s有限公司,,快消品,江苏无锡,,价格敏感型
+                南通海安物流园%1$s有限公司,91320600MA1TEST00X,其他,江苏南通,,
+                ,,电商,江苏常州,,
+                常州天宁医药%1$s有限公司,,医药,江苏常州,,服务要求型
+                """.formatted(marker);
+        signIn("zhangwei");
+        driver.get("http://localhost:" + port + "/customers/import");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-upload")));
+        upload("import-upload", csv.getBytes(java.nio.charset.Charset.forName("GBK")), "苏南客户.csv");
+        WebElement summary = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-summary")));
+        assertThat(summary.getText()).isEqualTo("共 5 行：新增 3 行，更新 0 行，有问题 2 行");
+        wait.until(d -> cellTexts().contains("统一社会信用代码“91320600MA1TEST00X”无效"));
+        assertThat(cellTexts()).contains("“客户名称”不能为空");
+        Browser.screenshot(driver, "16-import-preview");
+
+        driver.findElement(By.id("import-commit")).click();
+        WebElement result = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-result-text")));
+        assertThat(result.getText()).isEqualTo("已导入：新增 3 行，更新 0 行；2 行没有导入，见下表");
+        Browser.screenshot(driver, "17-import-result");
+
+        // the imported customer's page
+        var imported = customers.page(users.find("zhangwei").orElseThrow(),
+                new com.summit.customer.service.CustomerService.Filter(null, null, null, null, "苏州恒通电子" + marker), 0, 1).getFirst();
+        driver.get("http://localhost:" + port + "/customers/" + imported.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-behaviour")));
+        assertThat(driver.findElement(By.id("customer-behaviour")).getText()).contains("近 12 个月没有收入");
+        Browser.screenshot(driver, "18-imported-customer");
+    }
+
     private void signIn(String username) {
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));
@@ -384,11 +419,16 @@ class BrowserJourneyIT extends LocalAppIT {
 
     /** Picks a file in the task page's upload, as a person would in the file dialog. */
     private void upload(byte[] content, String fileName) {
+        upload("task-upload", content, fileName);
+    }
+
+    /** Picks a file in an upload, as a person would in the file dialog. */
+    private void upload(String uploadId, byte[] content, String fileName) {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "it-files",
                     Long.toString(System.nanoTime())));
             java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(fileName), content);
-            WebElement input = driver.findElement(By.id("task-upload")).getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+            WebElement input = driver.findElement(By.id(uploadId)).getShadowRoot().findElement(By.cssSelector("input[type='file']"));
             input.sendKeys(file.toAbsolutePath().toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -47,11 +47,12 @@ class CustomerExportIT extends LocalAppIT {
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             Row first = sheet.getRow(1);
             assertThat(first.getCell(0).getStringCellValue()).isEqualTo("导出测试A" + marker);
-            assertThat(first.getCell(2).getStringCellValue()).isEqualTo("PHARMA");
+            assertThat(first.getCell(2).getStringCellValue()).isEqualTo("医药");
             assertThat(first.getCell(3).getStringCellValue()).isEqualTo("广东广州");
-            assertThat(first.getCell(4).getStringCellValue()).isEqualTo("IMPORTANT");
-            assertThat(first.getCell(6).getNumericCellValue()).isEqualTo(1_200_000.0);
-            assertThat(first.getCell(7).getNumericCellValue()).isEqualTo(144_000.0);
+            assertThat(first.getCell(6).getStringCellValue()).isEqualTo("重要客户");
+            assertThat(first.getCell(7).getStringCellValue()).isEqualTo("zhangwei");
+            assertThat(first.getCell(8).getNumericCellValue()).isEqualTo(1_200_000.0);
+            assertThat(first.getCell(9).getNumericCellValue()).isEqualTo(144_000.0);
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("导出测试B" + marker);
         }
         // in English, the headers are English

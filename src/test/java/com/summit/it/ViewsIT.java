@@ -260,6 +260,24 @@ class ViewsIT extends LocalAppIT {
         assertThat(_get(Div.class, spec -> spec.withId("influence-DECISION_MAKER")).getElement().getTextRecursively()).contains("周董");
         assertThat(_get(Div.class, spec -> spec.withId("customer-uncovered")).getElement().getTextRecursively())
                 .startsWith("尚无人覆盖：").doesNotContain("决策人");
+
+        // the rep's need type is kept; the behaviour comes from the revenue
+        @SuppressWarnings("unchecked")
+        var need = (com.vaadin.flow.component.select.Select<com.summit.customer.domain.NeedType>) _get(
+                com.vaadin.flow.component.select.Select.class, spec -> spec.withId("customer-need-type"));
+        _setValue(need, com.summit.customer.domain.NeedType.TIME_CRITICAL);
+        assertThat(customers.find(customer.id()).orElseThrow().needType()).isEqualTo(com.summit.customer.domain.NeedType.TIME_CRITICAL);
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("customer-behaviour-facts")).getElement()
+                .getTextRecursively()).contains("近 12 个月中 12 个月有采购").contains("使用的业务：");
+
+        // a note: an empty one is refused on its field, a written one is listed with its author
+        var note = _get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("customer-note-text"));
+        _click(_get(Button.class, spec -> spec.withId("customer-note-add")));
+        assertThat(note.getErrorMessage()).isEqualTo("请写下备注内容");
+        _setValue(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("customer-note-text")), "供应链总监下月换人，需尽快拜访新总监");
+        _click(_get(Button.class, spec -> spec.withId("customer-note-add")));
+        assertThat(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("customer-note-list")).getElement()
+                .getTextRecursively()).contains("供应链总监下月换人").contains("张伟");
         MockVaadin.tearDown();
 
         // legal may not see a rep's customer: a message, none of its data
@@ -279,6 +297,36 @@ class ViewsIT extends LocalAppIT {
         @SuppressWarnings("unchecked")
         Grid<com.summit.customer.service.PyramidService.Ranked> top = _get(Grid.class, spec -> spec.withId("pyramid-top-grid"));
         assertThat(GridKt._size(top)).isPositive();
+    }
+
+    @Test
+    void aRepUploadsACsvSeesEveryRowsResultAndImportsTheValidRows() {
+        signIn("zhangwei");
+        UI.getCurrent().navigate(com.summit.customer.ui.ImportView.class);
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String csv = "客户名称,统一社会信用代码,行业\n界面导入" + marker + ",,电商\n,,电商\n";
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(_get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("import-upload")),
+                "客户.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MockVaadin.runUIQueue();
+
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("import-summary")).getText())
+                .isEqualTo("共 2 行：新增 1 行，更新 0 行，有问题 1 行");
+        @SuppressWarnings("unchecked")
+        Grid<com.summit.customer.service.CustomerImport.RowResult> rows = _get(Grid.class, spec -> spec.withId("import-rows"));
+        assertThat(GridKt._size(rows)).as("only the rows with problems at first").isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(rows, 0)).contains("3", "“客户名称”不能为空");
+        _click(_get(Button.class, spec -> spec.withId("import-commit")));
+
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("import-result-text")).getText())
+                .isEqualTo("已导入：新增 1 行，更新 0 行；1 行没有导入，见下表");
+        assertThat(customers.visibleTo(users.find("zhangwei").orElseThrow())).extracting(Customer::name).contains("界面导入" + marker);
+        assertThat(_get(Div.class, spec -> spec.withId("import-recent")).getElement().getTextRecursively()).contains("客户.csv");
+
+        // a file that is no spreadsheet: a message, nothing else
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(_get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("import-upload")),
+                "photo.csv", "text/csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0});
+        MockVaadin.runUIQueue();
+        assertThat(_get(Div.class, spec -> spec.withId("import-file-error")).getElement().getTextRecursively()).contains("这不是表格文件");
     }
 
     private void signIn(String username) {

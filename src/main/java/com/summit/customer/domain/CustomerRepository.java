@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CustomerRepository {
 
-    private static final String COLUMNS = "id, name, credit_code, industry, region, owner_username, tier, created_at";
+    private static final String COLUMNS = "id, name, credit_code, industry, region, owner_username, tier, created_at, address, need_type, trend,"
+            + " purchase_months, services_used";
     private final JdbcClient jdbc;
 
     CustomerRepository(JdbcClient jdbc) {
@@ -82,7 +83,7 @@ public class CustomerRepository {
     }
 
     /** What the customer list asks for: who is looking, and the filters. */
-    public record ListQuery(Viewer visibleTo, CustomerTier tier, Industry industry, String region, String owner, String name) {}
+    public record ListQuery(Viewer visibleTo, CustomerTier tier, Industry industry, String region, String owner, String name, Trend trend) {}
 
     /** One page of the list, in the order asked for (name or newest first). */
     public java.util.List<Customer> page(ListQuery q, int offset, int limit, boolean newestFirst) {
@@ -112,6 +113,9 @@ public class CustomerRepository {
         if (q.name() != null) {
             w.append(" and name ilike :name");
         }
+        if (q.trend() != null) {
+            w.append(" and trend = :trend");
+        }
         return w.toString();
     }
 
@@ -133,6 +137,9 @@ public class CustomerRepository {
         if (q.name() != null) {
             sql = sql.param("name", "%" + like(q.name()) + "%");
         }
+        if (q.trend() != null) {
+            sql = sql.param("trend", q.trend().name());
+        }
         return sql;
     }
 
@@ -142,7 +149,23 @@ public class CustomerRepository {
 
     private Customer map(ResultSet rs, int row) throws SQLException {
         String industry = rs.getString(4);
+        String need = rs.getString(10);
+        String trend = rs.getString(11);
+        String services = rs.getString(13);
         return new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), industry == null ? null : Industry.valueOf(industry),
-                rs.getString(5), rs.getString(6), CustomerTier.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant());
+                rs.getString(5), rs.getString(6), CustomerTier.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant(), rs.getString(9),
+                need == null ? null : NeedType.valueOf(need), trend == null ? null : Trend.valueOf(trend), rs.getInt(12),
+                services == null || services.isBlank() ? List.of()
+                        : java.util.Arrays.stream(services.split(",")).map(LogisticsService::valueOf).toList());
+    }
+
+    /** Sets the rep's need type (null: not assessed). */
+    public void updateNeedType(long id, NeedType needType) {
+        jdbc.sql("update customer set need_type = :n, version = version + 1 where id = :id").param("id", id)
+                .param("n", needType == null ? null : needType.name()).update();
+    }
+
+    public boolean creditCodeTaken(String code) {
+        return jdbc.sql("select count(*) from customer where credit_code = :c").param("c", code).query(Long.class).single() > 0;
     }
 }

@@ -8,6 +8,22 @@ public final class CreditCode {
 
     private CreditCode() {}
 
+    /** The code whose first 17 characters are given, with its check character (test and demo data). */
+    public static String complete(String first17) {
+        if (first17 == null || first17.length() != 17) {
+            throw new IllegalArgumentException("17 characters expected: " + first17);
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int value = ALPHABET.indexOf(first17.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException("not a credit code character: " + first17.charAt(i));
+            }
+            sum += value * WEIGHTS[i];
+        }
+        return first17 + ALPHABET.charAt((31 - sum % 31) % 31);
+    }
+
     public static boolean isValid(String code) {
         if (code == null || code.length() != 18) {
             return false;

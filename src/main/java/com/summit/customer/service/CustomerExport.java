@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerExport {
 
-    /** The columns, in order; the header row carries their names in the user's language. */
-    public static final List<String> COLUMNS = List.of("name", "creditCode", "industry", "region", "tier", "owner", "revenue12m", "profit12m");
+    /** The columns, in order: the import's, so that an exported file re-imports; headers in the user's language. */
+    public static final List<String> COLUMNS = ImportKind.CUSTOMERS.columns().stream().map(ImportKind.Column::key).toList();
     private static final int PAGE = 500;
 
     private final CustomerService customers;
@@ -41,6 +41,11 @@ public class CustomerExport {
         this.messages = messages;
     }
 
+    private static void money(org.apache.poi.ss.usermodel.Cell cell, BigDecimal value, CellStyle style) {
+        cell.setCellValue(value.doubleValue());
+        cell.setCellStyle(style);
+    }
+
     public String fileName() {
         return "customers-" + LocalDate.now(Locales.ZONE) + ".xlsx";
     }
@@ -49,32 +54,36 @@ public class CustomerExport {
         LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
         Map<Long, TieringRepository.Figures> figures = new HashMap<>();
         tiering.ranking(to.minusMonths(12), to, CustomerService.viewer(user)).forEach(f -> figures.put(f.customerId(), f));
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(null, 200, false, true); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(messages.getTranslation("export.customers.sheet", locale));
             CellStyle money = book.createCellStyle();
             money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
             Row header = sheet.createRow(0);
             for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(messages.getTranslation("export.customers." + COLUMNS.get(i), locale));
+                header.createCell(i).setCellValue(messages.getTranslation(ImportKind.CUSTOMERS.headerKey(COLUMNS.get(i)), locale));
             }
             int r = 1;
             for (int offset = 0; ; offset += PAGE) {
                 List<Customer> page = customers.page(user, filter, offset, PAGE);
                 for (Customer c : page) {
                     Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(c.name());
-                    row.createCell(1).setCellValue(c.creditCode() == null ? "" : c.creditCode());
-                    row.createCell(2).setCellValue(c.industry() == null ? "" : c.industry().name());
-                    row.createCell(3).setCellValue(c.region() == null ? "" : c.region());
-                    row.createCell(4).setCellValue(c.tier().name());
-                    row.createCell(5).setCellValue(c.ownerUsername());
                     TieringRepository.Figures f = figures.get(c.id());
-                    var revenue = row.createCell(6);
-                    revenue.setCellValue((f == null ? BigDecimal.ZERO : f.revenue12m()).doubleValue());
-                    revenue.setCellStyle(money);
-                    var profit = row.createCell(7);
-                    profit.setCellValue((f == null ? BigDecimal.ZERO : f.profit12m()).doubleValue());
-                    profit.setCellStyle(money);
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        var cell = row.createCell(i);
+                        switch (COLUMNS.get(i)) {
+                            case "name" -> cell.setCellValue(c.name());
+                            case "creditCode" -> cell.setCellValue(c.creditCode() == null ? "" : c.creditCode());
+                            case "industry" -> cell.setCellValue(c.industry() == null ? "" : messages.getTranslation(c.industry().messageKey(), locale));
+                            case "region" -> cell.setCellValue(c.region() == null ? "" : c.region());
+                            case "address" -> cell.setCellValue(c.address() == null ? "" : c.address());
+                            case "needType" -> cell.setCellValue(c.needType() == null ? "" : messages.getTranslation(c.needType().messageKey(), locale));
+                            case "tier" -> cell.setCellValue(messages.getTranslation(c.tier().messageKey(), locale));
+                            case "owner" -> cell.setCellValue(c.ownerUsername());
+                            case "revenue12m" -> money(cell, f == null ? BigDecimal.ZERO : f.revenue12m(), money);
+                            case "profit12m" -> money(cell, f == null ? BigDecimal.ZERO : f.profit12m(), money);
+                            default -> throw new IllegalStateException("no value for column " + COLUMNS.get(i));
+                        }
+                    }
                 }
                 if (page.size() < PAGE) {
                     break;

@@ -6,6 +6,8 @@ import com.summit.customer.domain.Customer;
 import com.summit.customer.domain.Industry;
 import com.summit.customer.domain.CustomerTier;
 import com.summit.customer.domain.CustomerRepository;
+import com.summit.customer.domain.NeedType;
+import com.summit.customer.domain.Trend;
 import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
 import java.util.ArrayList;
@@ -21,14 +23,39 @@ public class CustomerService {
 
     public static final int NAME_MAX = 100;
     public static final int REGION_MAX = 60;
+    public static final int ADDRESS_MAX = 200;
 
     private final CustomerRepository customers;
 
     private final com.summit.security.service.UserService users;
+    private final com.summit.customer.domain.NoteRepository notes;
 
-    CustomerService(CustomerRepository customers, com.summit.security.service.UserService users) {
+    public static final int NOTE_MAX = 2000;
+
+    CustomerService(CustomerRepository customers, com.summit.security.service.UserService users, com.summit.customer.domain.NoteRepository notes) {
         this.customers = customers;
         this.users = users;
+        this.notes = notes;
+    }
+
+    /** Adds a note to a customer the user sees; a blank or over-long note is refused and nothing is stored. */
+    @Transactional
+    public void addNote(long customerId, String body, SummitUser user) {
+        findVisible(customerId, user).orElseThrow(() -> new com.summit.base.UserFacingException("customer.error.notVisible"));
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("note", null, "customer.notes.required")));
+        }
+        if (text.codePointCount(0, text.length()) > NOTE_MAX) {
+            throw new ValidationException(List.of(new FieldError("note", null, "customer.notes.tooLong", NOTE_MAX)));
+        }
+        notes.insert(customerId, text, user.username());
+    }
+
+    /** The latest 50 notes on a customer the user sees, newest first. */
+    public List<com.summit.customer.domain.NoteRepository.Note> notes(long customerId, SummitUser user) {
+        findVisible(customerId, user).orElseThrow(() -> new com.summit.base.UserFacingException("customer.error.notVisible"));
+        return notes.of(customerId, 50);
     }
 
     /** Creates a customer owned by the user; a blank, over-long or duplicate name is refused and nothing is stored. */
@@ -50,6 +77,8 @@ public class CustomerService {
         String creditCode = input.creditCode() == null || input.creditCode().isBlank() ? null : input.creditCode().strip().toUpperCase();
         if (creditCode != null && !CreditCode.isValid(creditCode)) {
             errors.add(new FieldError("creditCode", null, "customer.error.creditCode"));
+        } else if (creditCode != null && customers.creditCodeTaken(creditCode)) {
+            errors.add(new FieldError("creditCode", null, "customer.error.creditCodeTaken", creditCode));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -60,6 +89,13 @@ public class CustomerService {
         } catch (DuplicateKeyException e) {
             throw new ValidationException(List.of(new FieldError("name", null, "customer.error.nameTaken", name)));
         }
+    }
+
+    /** The rep's need type for a customer the user sees (null: not assessed). */
+    @Transactional
+    public void setNeedType(long customerId, NeedType needType, SummitUser user) {
+        findVisible(customerId, user).orElseThrow(() -> new com.summit.base.UserFacingException("customer.error.notVisible"));
+        customers.updateNeedType(customerId, needType);
     }
 
     /**
@@ -75,10 +111,14 @@ public class CustomerService {
     }
 
     /** The customer list's filters (any may be null: no filter). */
-    public record Filter(CustomerTier tier, Industry industry, String region, String owner, String name) {
+    public record Filter(CustomerTier tier, Industry industry, String region, String owner, String name, Trend trend) {
+
+        public Filter(CustomerTier tier, Industry industry, String region, String owner, String name) {
+            this(tier, industry, region, owner, name, null);
+        }
 
         public static Filter none() {
-            return new Filter(null, null, null, null, null);
+            return new Filter(null, null, null, null, null, null);
         }
     }
 
@@ -100,7 +140,7 @@ public class CustomerService {
 
     private static CustomerRepository.ListQuery query(SummitUser user, Filter f) {
         return new CustomerRepository.ListQuery(viewer(user), f.tier(), f.industry(), blank(f.region()), blank(f.owner()),
-                blank(f.name()));
+                blank(f.name()), f.trend());
     }
 
     private static String blank(String s) {

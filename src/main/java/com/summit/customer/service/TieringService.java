@@ -41,9 +41,11 @@ public class TieringService {
     private final NotificationService notifications;
     private final UserService users;
     private final Messages messages;
+    private final BehaviourService behaviour;
 
     TieringService(TieringRepository tiering, List<PipelineAmounts> pipelines, ProcessEngine engine, NotificationService notifications,
-            UserService users, Messages messages) {
+            UserService users, Messages messages, BehaviourService behaviour) {
+        this.behaviour = behaviour;
         this.tiering = tiering;
         this.pipelines = pipelines;
         this.engine = engine;
@@ -122,6 +124,8 @@ public class TieringService {
             }
         }
         if (!batch.isEmpty()) {
+            // the behaviour (purchase frequency, trend, services used) is recomputed with the tier
+            behaviour.recomputeRange(afterId, last);
             log.info("Re-tiered {} customers after id {}: {} changed, {} strategic downgrades for confirmation", batch.size(), afterId, changed,
                     pending.size());
         }

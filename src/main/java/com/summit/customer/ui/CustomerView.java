@@ -96,7 +96,10 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         meta.add(new Span(c.industry() == null ? "—" : getTranslation(c.industry().messageKey())), new Span(c.region() == null ? "—" : c.region()),
                 new Span(getTranslation("customer.page.creditCode", c.creditCode() == null ? "—" : c.creditCode())),
                 new Span(getTranslation("customer.page.owner", customers.ownerName(c))));
-        add(header, meta, tierCard(c), influenceCard(c), revenueCard(c));
+        if (c.address() != null) {
+            meta.add(new Span(c.address()));
+        }
+        add(header, meta, tierCard(c), behaviourCard(c), influenceCard(c), revenueCard(c), notesCard(c));
         sections.forEach(s -> s.create(c.id(), user).ifPresent(this::add));
     }
 
@@ -132,6 +135,82 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
                 item.add(decided);
             }
             list.add(item);
+        }
+        card.add(list);
+        return card;
+    }
+
+    /** The other two dimensions: the rep's need type (editable) and the behaviour the revenue shows. */
+    private Div behaviourCard(Customer c) {
+        Div card = card("customer-behaviour", getTranslation("customer.behaviour"));
+        var need = new com.vaadin.flow.component.select.Select<com.summit.customer.domain.NeedType>();
+        need.setLabel(getTranslation("customer.needType"));
+        need.setItems(com.summit.customer.domain.NeedType.values());
+        need.setEmptySelectionAllowed(true);
+        need.setEmptySelectionCaption(getTranslation("customer.needType.none"));
+        need.setItemLabelGenerator(n -> n == null ? getTranslation("customer.needType.none") : getTranslation(n.messageKey()));
+        need.setValue(c.needType());
+        need.setId("customer-need-type");
+        need.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                customers.setNeedType(c.id(), e.getValue(), user);
+                com.summit.base.ui.Errors.success(getTranslation("customer.needType.saved"));
+            } catch (com.summit.base.UserFacingException ex) {
+                com.summit.base.ui.Errors.show(this, ex);
+            }
+        });
+        UnorderedList facts = new UnorderedList();
+        facts.setId("customer-behaviour-facts");
+        facts.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
+        facts.add(new ListItem(getTranslation("customer.behaviour.months", c.purchaseMonths())));
+        facts.add(new ListItem(c.trend() == null ? getTranslation("customer.behaviour.noTrend")
+                : getTranslation("customer.behaviour.trend", getTranslation(c.trend().messageKey()))));
+        facts.add(new ListItem(c.servicesUsed().isEmpty() ? getTranslation("customer.behaviour.noServices")
+                : getTranslation("customer.behaviour.services", String.join(getTranslation("common.listSeparator"),
+                        c.servicesUsed().stream().map(s -> getTranslation(s.messageKey())).toList()))));
+        card.add(need, facts);
+        return card;
+    }
+
+    /** Notes: what the team should know about the customer, newest first. */
+    private Div notesCard(Customer c) {
+        Div card = card("customer-notes", getTranslation("customer.notes"));
+        var text = new com.vaadin.flow.component.textfield.TextArea();
+        text.setPlaceholder(getTranslation("customer.notes.placeholder"));
+        text.setMaxLength(CustomerService.NOTE_MAX);
+        text.setWidthFull();
+        text.setId("customer-note-text");
+        Button add = new Button(getTranslation("customer.notes.add"), VaadinIcon.PLUS.create(), e -> {
+            try {
+                customers.addNote(c.id(), text.getValue(), user);
+                com.summit.base.ui.Errors.success(getTranslation("customer.notes.saved"));
+                removeAll();
+                customers.findVisible(c.id(), user).ifPresent(this::render);
+            } catch (com.summit.base.UserFacingException ex) {
+                com.summit.base.ui.Errors.showOnFields(this, ex, Map.of("note", text));
+            }
+        });
+        add.setId("customer-note-add");
+        card.add(text, add);
+        var notes = customers.notes(c.id(), user);
+        if (notes.isEmpty()) {
+            Span none = new Span(getTranslation("customer.notes.empty"));
+            none.addClassName("summit-muted");
+            card.add(new Div(none));
+            return card;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("summit-timeline");
+        list.setId("customer-note-list");
+        for (var note : notes) {
+            Span at = new Span(Formats.dateTime(note.createdAt()) + " · " + customers.displayName(note.author()));
+            at.addClassName("summit-muted");
+            Div body = new Div(new Span(note.body()));
+            body.getStyle().set("white-space", "pre-wrap");
+            list.add(new ListItem(at, body));
         }
         card.add(list);
         return card;
@@ -272,12 +351,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Div card(String id, String heading) {
-        Div card = new Div(new H3(heading));
-        card.addClassNames("summit-card", "summit-context");
-        card.setId(id);
-        card.setWidthFull();
-        card.getStyle().set("box-sizing", "border-box");
-        return card;
+        return com.summit.base.ui.Cards.card(id, heading);
     }
 
     private Span badge(String text, String theme) {

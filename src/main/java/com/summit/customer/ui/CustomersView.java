@@ -40,6 +40,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
     private final TextField region = new TextField();
     private final TextField name = new TextField();
     private final ComboBox<String> owner = new ComboBox<>();
+    private final com.vaadin.flow.component.select.Select<com.summit.customer.domain.Trend> trend = new com.vaadin.flow.component.select.Select<>();
 
     private final transient com.summit.customer.service.CustomerExport export;
 
@@ -59,6 +60,11 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(c -> getTranslation(c.tier().messageKey())).setHeader(getTranslation("customer.tier")).setAutoWidth(true);
         grid.addColumn(c -> c.industry() == null ? "" : getTranslation(c.industry().messageKey())).setHeader(getTranslation("customer.industry"));
         grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region"));
+        grid.addColumn(c -> c.needType() == null ? "" : getTranslation(c.needType().messageKey())).setHeader(getTranslation("customer.needType"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.trend() == null ? "—" : getTranslation(c.trend().messageKey())).setHeader(getTranslation("customer.trend"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.purchaseMonths() + "/12").setHeader(getTranslation("customer.purchaseMonths")).setAutoWidth(true);
         grid.addColumn(c -> c.creditCode() == null ? "" : c.creditCode()).setHeader(getTranslation("customer.creditCode")).setAutoWidth(true);
         grid.addColumn(c -> Formats.date(c.createdAt())).setHeader(getTranslation("customer.createdAt")).setAutoWidth(true);
         grid.addColumn(c -> customers.ownerName(c)).setHeader(getTranslation("customer.owner")).setAutoWidth(true);
@@ -73,12 +79,15 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
                 }), com.vaadin.flow.component.html.AttachmentType.DOWNLOAD, getTranslation("export.customers.button"));
         download.setId("customer-export");
         download.getStyle().set("align-self", "center");
-        add(new HorizontalLayout(create, download), filters(), grid);
+        Button importButton = new Button(getTranslation("customer.import"), VaadinIcon.UPLOAD.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
+        importButton.setId("customer-import");
+        add(new HorizontalLayout(create, importButton, download), filters(), grid);
         expand(grid);
         refresh();
     }
 
-    /** Filters by tier, industry, region, owner and name; the list loads page by page from the database. */
+    /** Filters by tier, industry, region, owner, name and trend; the list loads page by page from the database. */
     private com.vaadin.flow.component.orderedlayout.FlexLayout filters() {
         tier.setLabel(getTranslation("customer.tier"));
         tier.setItems(com.summit.customer.domain.CustomerTier.values());
@@ -106,18 +115,26 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         owner.setItems(owners.keySet());
         owner.setItemLabelGenerator(u -> owners.getOrDefault(u, u));
         owner.setId("customer-filter-owner");
+        trend.setLabel(getTranslation("customer.trend"));
+        trend.setItems(com.summit.customer.domain.Trend.values());
+        trend.setEmptySelectionAllowed(true);
+        trend.setEmptySelectionCaption(getTranslation("filter.any"));
+        trend.setItemLabelGenerator(t -> t == null ? getTranslation("filter.any") : getTranslation(t.messageKey()));
+        trend.setId("customer-filter-trend");
+        trend.addValueChangeListener(e -> refresh());
         tier.addValueChangeListener(e -> refresh());
         industry.addValueChangeListener(e -> refresh());
         region.addValueChangeListener(e -> refresh());
         name.addValueChangeListener(e -> refresh());
         owner.addValueChangeListener(e -> refresh());
-        var bar = new com.vaadin.flow.component.orderedlayout.FlexLayout(name, tier, industry, region, owner);
+        var bar = new com.vaadin.flow.component.orderedlayout.FlexLayout(name, tier, industry, region, owner, trend);
         bar.getStyle().set("gap", "var(--lumo-space-m)").set("flex-wrap", "wrap");
         return bar;
     }
 
     private CustomerService.Filter filter() {
-        return new CustomerService.Filter(tier.getValue(), industry.getValue(), region.getValue(), owner.getValue(), name.getValue());
+        return new CustomerService.Filter(tier.getValue(), industry.getValue(), region.getValue(), owner.getValue(), name.getValue(),
+                trend.getValue());
     }
 
     private void refresh() {
