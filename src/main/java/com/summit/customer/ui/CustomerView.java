@@ -165,12 +165,15 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver,
         UnorderedList facts = new UnorderedList();
         facts.setId("customer-behaviour-facts");
         facts.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
-        facts.add(new ListItem(getTranslation("customer.behaviour.months", c.purchaseMonths())));
-        facts.add(new ListItem(c.trend() == null ? getTranslation("customer.behaviour.noTrend")
-                : getTranslation("customer.behaviour.trend", getTranslation(c.trend().messageKey()))));
-        facts.add(new ListItem(c.servicesUsed().isEmpty() ? getTranslation("customer.behaviour.noServices")
-                : getTranslation("customer.behaviour.services", String.join(getTranslation("common.listSeparator"),
-                        c.servicesUsed().stream().map(s -> getTranslation(s.messageKey())).toList()))));
+        if (c.purchaseMonths() == 0) {
+            facts.add(new ListItem(getTranslation("customer.behaviour.noTrend")));
+        } else {
+            facts.add(new ListItem(getTranslation("customer.behaviour.months", c.purchaseMonths())));
+            facts.add(new ListItem(c.trend() == null ? getTranslation("customer.behaviour.noTrend")
+                    : getTranslation("customer.behaviour.trend", getTranslation(c.trend().messageKey()))));
+            facts.add(new ListItem(getTranslation("customer.behaviour.services", String.join(getTranslation("common.listSeparator"),
+                    c.servicesUsed().stream().map(s -> getTranslation(s.messageKey())).toList()))));
+        }
         card.add(need, facts);
         return card;
     }

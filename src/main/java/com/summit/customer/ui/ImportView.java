@@ -191,8 +191,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         Checkbox onlyProblems = new Checkbox(getTranslation("import.onlyProblems"));
         onlyProblems.setId("import-only-problems");
         onlyProblems.setValue(errors > 0);
-        onlyProblems.addValueChangeListener(e -> grid.setItems(rows(e.getValue())));
-        grid.setItems(rows(onlyProblems.getValue()));
+        onlyProblems.addValueChangeListener(e -> show(grid, rows(e.getValue())));
+        show(grid, rows(onlyProblems.getValue()));
 
         RadioButtonGroup<CustomerImport.Mode> mode = new RadioButtonGroup<>(getTranslation("import.mode"));
         mode.setItems(CustomerImport.Mode.values());
@@ -203,7 +203,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         commit.setId("import-commit");
         commit.setEnabled(preview.count(CustomerImport.Action.CREATE) + preview.count(CustomerImport.Action.UPDATE) > 0);
-        card.add(onlyProblems, grid, mode, commit);
+        HorizontalLayout actions = new HorizontalLayout(mode, commit);
+        actions.setAlignItems(Alignment.END);
+        actions.getStyle().set("flex-wrap", "wrap");
+        card.add(actions, onlyProblems, grid);
         previewBox.add(card);
     }
 
@@ -229,9 +232,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("import.col.row")).setFlexGrow(2);
         grid.addColumn(r -> r.problems().stream().map(p -> imports.text(p, getLocale())).collect(Collectors.joining("；")))
                 .setHeader(getTranslation("import.col.problems")).setFlexGrow(3);
-        grid.setAllRowsVisible(false);
-        grid.setHeight("420px");
         return grid;
+    }
+
+    /** A short list shows whole; a long one scrolls in a box of its own. */
+    private static void show(Grid<CustomerImport.RowResult> grid, List<CustomerImport.RowResult> rows) {
+        grid.setItems(rows);
+        grid.setAllRowsVisible(rows.size() <= 12);
+        grid.setHeight(rows.size() <= 12 ? null : "420px");
     }
 
     private void commit(CustomerImport.Mode mode) {
@@ -262,7 +270,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         card.add(new Div(text));
         if (!result.notImported().isEmpty()) {
             Grid<CustomerImport.RowResult> grid = rowsGrid("import-not-imported");
-            grid.setItems(result.notImported());
+            show(grid, result.notImported());
             card.add(grid);
         }
         resultBox.add(card);
