@@ -118,10 +118,18 @@ public class CoreService {
         for (String s : SERVICES) {
             services.putIfAbsent(s, new ServiceLine(s, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, 0));
         }
+        List<ServiceLine> serviceLines = new ArrayList<>(services.values());
+        // most profitable first; a tie in the methodology's order
+        serviceLines.sort(java.util.Comparator.comparing(ServiceLine::profit).reversed().thenComparing(s -> order(s.service())));
         double coreCustomers = totals.customers() == 0 ? 0 : round1(100.0 * totals.coreCustomers() / totals.customers());
         return new Figures(period, totals.revenue(), totals.profit(), margin(totals.profit(), totals.revenue()), totals.customers(),
                 totals.coreCustomers(), coreCustomers, share(totals.coreProfit(), totals.positiveProfit()), customerLines, staff,
-                List.copyOf(services.values()));
+                List.copyOf(serviceLines));
+    }
+
+    private static int order(String service) {
+        int i = SERVICES.indexOf(service);
+        return i < 0 ? SERVICES.size() : i;
     }
 
     private static Period check(YearMonth from, YearMonth to) {
