@@ -116,7 +116,7 @@ class CoreViewIT extends LocalAppIT {
         from.setValue(last);
         to.setValue(last);
         _click(_get(Button.class, spec -> spec.withId("core-apply")));
-        assertThat(_get(Div.class, spec -> spec.withId("core-message")).isVisible()).isFalse();
+        assertThat(message.isVisible()).isFalse();
         assertThat(_get(Div.class, spec -> spec.withId("core-kpi-revenue")).getElement().getTextRecursively()).contains("650,000");
 
         // a click on a customer opens its page
