@@ -44,6 +44,15 @@ class FollowUpIT extends LocalAppIT {
         LocalDate today = LocalDate.now(Locales.ZONE);
         assertThat(card(rep, deal).nextFollowUp()).isNull();
 
+        // the customer's tier sets the cadence (DMN follow-up-cadence): ordinary, every 30 days from the deal's start
+        assertThat(followUps.cadence(deal.id(), rep)).satisfies(c -> {
+            assertThat(c.days()).isEqualTo(30);
+            assertThat(c.dueBy()).isEqualTo(deal.createdAt().atZone(Locales.ZONE).toLocalDate().plusDays(30));
+            assertThat(c.overdueDays()).isZero();
+        });
+        customers.assignTier(deal.customerId(), com.summit.customer.domain.CustomerTier.STRATEGIC);
+        assertThat(followUps.cadence(deal.id(), rep).days()).isEqualTo(7);
+
         var later = followUps.plan(deal.id(), FollowUpKind.MEETING, "季度业务回顾", today.plusDays(9).atTime(14, 0), rep);
         var sooner = followUps.plan(deal.id(), FollowUpKind.VISIT, "拜访仓储经理，确认库容", today.plusDays(2).atTime(10, 0), rep);
         assertThat(card(rep, deal).nextFollowUp()).satisfies(n -> {
@@ -52,6 +61,7 @@ class FollowUpIT extends LocalAppIT {
         });
 
         followUps.complete(sooner.id(), "库容确认：旺季需 8000 托", rep);
+        assertThat(followUps.cadence(deal.id(), rep).dueBy()).as("a week after the follow-up just done").isEqualTo(today.plusDays(7));
         assertThat(card(rep, deal).nextFollowUp().subject()).isEqualTo("季度业务回顾");
         assertThat(followUps.ofOpportunity(deal.id(), rep)).extracting(f -> f.subject(), f -> f.done())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("季度业务回顾", false),

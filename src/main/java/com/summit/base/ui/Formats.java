@@ -25,6 +25,10 @@ public final class Formats {
         return instant == null ? "—" : DATE.format(instant);
     }
 
+    public static String date(java.time.LocalDate date) {
+        return date == null ? "—" : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+    }
+
     public static String cny(BigDecimal amount) {
         return amount == null ? "—" : NumberFormat.getCurrencyInstance(Locale.CHINA).format(amount);
     }

@@ -31,12 +31,40 @@ public class FollowUpService implements NextFollowUps {
     public static final int SUBJECT_MAX = 200;
     public static final int OUTCOME_MAX = 2000;
 
+    public static final String CADENCE_DECISION = "follow-up-cadence";
+
     private final FollowUpRepository followUps;
     private final OpportunityService opportunities;
+    private final com.summit.customer.service.CustomerService customers;
+    private final com.summit.engine.ProcessEngine engine;
 
-    FollowUpService(FollowUpRepository followUps, OpportunityService opportunities) {
+    FollowUpService(FollowUpRepository followUps, OpportunityService opportunities, com.summit.customer.service.CustomerService customers,
+            com.summit.engine.ProcessEngine engine) {
         this.followUps = followUps;
         this.opportunities = opportunities;
+        this.customers = customers;
+        this.engine = engine;
+    }
+
+    /**
+     * The cadence 跟进节奏 the customer's tier asks for (DMN {@code follow-up-cadence}): every {@code days} days, counted
+     * from the last follow-up done (or from the deal's start when none is), so the next one is due by {@code dueBy}.
+     */
+    public record Cadence(com.summit.customer.domain.CustomerTier tier, int days, Instant lastDone, java.time.LocalDate dueBy, long overdueDays) {}
+
+    public Cadence cadence(long opportunityId, SummitUser user) {
+        Opportunity o = visible(opportunityId, user);
+        var tier = customers.find(o.customerId()).map(com.summit.customer.domain.Customer::tier).orElse(null);
+        Map<String, Object> facts = new java.util.HashMap<>();
+        facts.put("tier", tier == null ? null : tier.name());
+        Object result = engine.evaluateDecisionResult(CADENCE_DECISION, facts);
+        int days = result instanceof Map<?, ?> m && m.get("cadenceDays") instanceof Number n ? n.intValue() : 30;
+        Instant lastDone = followUps.ofOpportunity(opportunityId).stream().map(FollowUp::doneAt).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
+        Instant from = lastDone != null ? lastDone : o.createdAt();
+        java.time.LocalDate dueBy = from.atZone(Locales.ZONE).toLocalDate().plusDays(days);
+        long overdue = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueBy, java.time.LocalDate.now(Locales.ZONE)));
+        return new Cadence(tier, days, lastDone, dueBy, overdue);
     }
 
     /** Plans a follow-up; every problem is reported at once, in the user's language, and nothing is stored. */

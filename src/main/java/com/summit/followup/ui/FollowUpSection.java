@@ -54,6 +54,18 @@ class FollowUpSection implements OpportunitySection {
         card.setWidthFull();
         card.getStyle().set("box-sizing", "border-box");
         card.add(new H3(card.getTranslation("followup.title")));
+        // the cadence the customer's tier asks for, and when the next contact is due by it
+        FollowUpService.Cadence cadence = followUps.cadence(opportunityId, user);
+        Div rhythm = new Div(new Span(card.getTranslation("followup.cadence", card.getTranslation(cadence.tier() == null ? "customer.tier.none"
+                : cadence.tier().messageKey()), cadence.days(), Formats.date(cadence.dueBy()))));
+        rhythm.setId("follow-up-cadence");
+        rhythm.getStyle().set("font-size", "var(--lumo-font-size-s)").set("margin-bottom", "var(--lumo-space-s)");
+        if (cadence.overdueDays() > 0) {
+            Span late = new Span(card.getTranslation("followup.cadence.overdue", cadence.overdueDays()));
+            late.getElement().getThemeList().add("badge error small");
+            rhythm.add(new Span(" "), late);
+        }
+        card.add(rhythm);
         if (list.isEmpty()) {
             Span none = new Span(card.getTranslation("followup.none"));
             none.getStyle().set("color", "var(--lumo-secondary-text-color)");
