@@ -50,7 +50,7 @@ final class DemoCustomers {
     record Month(LocalDate month, LogisticsService service, BigDecimal revenue, BigDecimal profit) {}
 
     /** A business contact at the customer (the person the rep talks to). */
-    record Person(String name, String title) {}
+    record Person(String name, String title, int strength) {}
 
     /** A generated customer with its 24 months of revenue (only the months it bought in). */
     record Customer(String name, String creditCode, Industry industry, String region, String address, String owner, Instant since,
@@ -127,7 +127,7 @@ final class DemoCustomers {
     private static final String BRAND_CHARS = "鑫恒瑞华通达泰盛隆源丰远宏嘉联安捷顺德信汇博金天万永中兴昌荣富海宇星辰耀晟鼎峰润祥和美佳亿腾飞越航睿弘广凯森景元正运";
     /** Brand words taken by well-known companies, and words that would read as one of the showcase customers. */
     private static final Set<String> TAKEN_BRANDS = Set.of("顺丰", "中通", "德邦", "华润", "中信", "中兴", "海信", "华联", "金龙", "万达", "永辉",
-            "天虹", "宇通", "海通", "国泰", "泰康", "安信", "中泰", "信达", "华泰", "兴业", "中华", "华为", "万科", "美的");
+            "天虹", "宇通", "海通", "国泰", "泰康", "安信", "中泰", "信达", "华泰", "兴业", "中华", "华为", "万科", "美的", "安永", "天安", "永安", "中远", "中海");
 
     private static final Map<Industry, String[]> INDUSTRY_WORDS = new EnumMap<>(Map.ofEntries(
             Map.entry(Industry.ELECTRONICS_3C, new String[] {"电子", "智能科技", "光电", "通讯设备", "精密电子", "电子科技"}),
@@ -264,7 +264,7 @@ final class DemoCustomers {
                     revenue.add(new Month(month, s, r, r.multiply(BigDecimal.valueOf(margin)).setScale(2, RoundingMode.HALF_UP)));
                 }
             }
-            Person contact = new Person(surname(faker) + faker.name().firstName(), faker.options().option(TITLES));
+            Person contact = new Person(surname(faker) + faker.name().firstName(), faker.options().option(TITLES), faker.number().numberBetween(2, 5));
             customers.add(new Customer(name, code, industry, city.region(), address, owner, since, trend, services, contact, List.copyOf(revenue)));
         }
         return customers;
