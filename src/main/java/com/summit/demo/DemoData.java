@@ -127,10 +127,22 @@ class DemoData {
     private final com.summit.followup.service.FollowUpService followUps;
     private final com.summit.customer.service.TieringService tiering;
     private final com.summit.customer.service.ContactService contacts;
+    private final com.summit.customer.service.BehaviourService behaviour;
+
+    /** The showcase customers' need types, as their reps assessed them. */
+    static final Map<String, com.summit.customer.domain.NeedType> NEED_TYPES = Map.of(
+            "启明智能终端有限公司", com.summit.customer.domain.NeedType.TIME_CRITICAL,
+            "江淮汽车零部件有限公司", com.summit.customer.domain.NeedType.TIME_CRITICAL,
+            "鲜达冷链食品股份有限公司", com.summit.customer.domain.NeedType.SERVICE_DEMANDING,
+            "云购电子商务有限公司", com.summit.customer.domain.NeedType.PRICE_SENSITIVE,
+            "康宁医药流通有限公司", com.summit.customer.domain.NeedType.SERVICE_DEMANDING,
+            "华东家电集团有限公司", com.summit.customer.domain.NeedType.BALANCED);
 
     DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
             GateService gates, DemoApprovals approvals, com.summit.followup.service.FollowUpService followUps,
-            com.summit.customer.service.TieringService tiering, com.summit.customer.service.ContactService contacts) {
+            com.summit.customer.service.TieringService tiering, com.summit.customer.service.ContactService contacts,
+            com.summit.customer.service.BehaviourService behaviour) {
+        this.behaviour = behaviour;
         this.tiering = tiering;
         this.contacts = contacts;
         this.followUps = followUps;
@@ -150,12 +162,16 @@ class DemoData {
         if (!demoUsers.enabled() || customers.count() > 0) {
             return;
         }
+        long started = System.nanoTime();
         int n = 0;
         Map<Stage, Long> firstDealAt = new java.util.EnumMap<>(Stage.class);
         for (Case c : CASES) {
             var owner = users.find(c.owner()).orElseThrow();
             Customer customer = customers.create(new NewCustomer(c.customer(), creditCode(++n), c.industry(), c.region()), owner);
             customers.assignTier(customer.id(), c.tier());
+            if (NEED_TYPES.containsKey(c.customer())) {
+                customers.setNeedType(customer.id(), NEED_TYPES.get(c.customer()), owner);
+            }
             revenue(customer.id(), c);
             for (var contact : CONTACTS.getOrDefault(c.customer(), List.of())) {
                 contacts.add(customer.id(), contact, owner);
@@ -184,8 +200,41 @@ class DemoData {
                 }
             }
         }
-        log.info("Created demo data: {} customers with a deal each, across the five stages", CASES.size());
         approvals.start(firstDealAt.get(Stage.PROPOSAL_NEGOTIATION), firstDealAt.get(Stage.CONTRACT_SIGNING));
+        long showcase = System.nanoTime();
+        Map<CustomerTier, Integer> tiers = generated();
+        // purchase frequency, trend and services used, from the revenue just recorded
+        behaviour.recomputeAll();
+        log.info("Created demo data: {} customers with a deal each, across the five stages ({} ms), and {} generated customers with 24 months "
+                + "of revenue, tiered by the rules {} ({} ms)", CASES.size(), (showcase - started) / 1_000_000, DemoCustomers.COUNT, tiers,
+                (System.nanoTime() - showcase) / 1_000_000);
+    }
+
+    /**
+     * The generated customers (issue #6), after the showcase ones so that those keep the first ids: inserted in a few
+     * statements, each with a business contact and 24 months of revenue, then tiered by the DMN as the monthly
+     * re-tiering would tier them (so that it finds nothing to change).
+     */
+    private Map<CustomerTier, Integer> generated() {
+        java.time.LocalDate thisMonth = java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).withDayOfMonth(1);
+        List<String> showcaseCodes = java.util.stream.IntStream.rangeClosed(1, CASES.size()).mapToObj(DemoData::creditCode).toList();
+        List<DemoCustomers.Customer> generated = DemoCustomers.generate(DemoCustomers.SEED, DemoCustomers.COUNT, thisMonth, Instant.now(),
+                CASES.stream().map(Case::customer).toList(), showcaseCodes);
+        List<Long> ids = customers.importAll(generated.stream().map(g -> new com.summit.customer.domain.CustomerRepository.Imported(g.name(),
+                g.creditCode(), g.industry(), g.region(), g.address(), g.owner(), g.since())).toList());
+        List<com.summit.customer.domain.TieringRepository.Revenue> revenue = new java.util.ArrayList<>();
+        List<com.summit.customer.domain.ContactRepository.Imported> people = new java.util.ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            long id = ids.get(i);
+            DemoCustomers.Customer g = generated.get(i);
+            g.revenue().forEach(m -> revenue.add(new com.summit.customer.domain.TieringRepository.Revenue(id, m.month(), m.service().name(),
+                    m.revenue(), m.profit())));
+            people.add(new com.summit.customer.domain.ContactRepository.Imported(id, g.contact().name(), g.contact().title(),
+                    com.summit.customer.domain.ContactRole.BUSINESS_CONTACT, g.contact().strength(), g.owner()));
+        }
+        tiering.recordRevenue(revenue);
+        contacts.importAll(people);
+        return tiering.classifyImported(ids);
     }
 
     /**

@@ -162,6 +162,37 @@ public class ProcessEngine {
         return forms.findLatest(formId);
     }
 
+    /**
+     * Evaluates a single-hit decision for many sets of facts, with up to {@code inFlight} requests to the engine at a
+     * time instead of one after the other; the results (as {@link #evaluateDecisionResult}) in the order of the facts.
+     * The latest deployed version decides, as for one evaluation.
+     */
+    public java.util.List<Object> evaluateDecisionResults(String decisionId, java.util.List<Map<String, Object>> facts, int inFlight) {
+        java.util.List<Object> results = new java.util.ArrayList<>(facts.size());
+        java.util.ArrayDeque<io.camunda.client.api.CamundaFuture<io.camunda.client.api.response.EvaluateDecisionResponse>> pending =
+                new java.util.ArrayDeque<>();
+        for (Map<String, Object> f : facts) {
+            if (pending.size() >= Math.max(1, inFlight)) {
+                var next = pending.poll();
+                results.add(decisionResult(decisionId, call(next::join).getDecisionOutput()));
+            }
+            pending.add(client.newEvaluateDecisionCommand().decisionId(decisionId).variables(f).requestTimeout(requestTimeout).send());
+        }
+        while (!pending.isEmpty()) {
+            var next = pending.poll();
+            results.add(decisionResult(decisionId, call(next::join).getDecisionOutput()));
+        }
+        return results;
+    }
+
+    private static Object decisionResult(String decisionId, String output) {
+        try {
+            return JSON.readValue(output, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(decisionId + " gave an output that is not JSON: " + output, e);
+        }
+    }
+
     private static <T> T call(java.util.function.Supplier<T> command) {
         try {
             return command.get();

@@ -120,6 +120,31 @@ class CustomerTieringIT extends LocalAppIT {
         assertThat(result.pending()).isEmpty();
     }
 
+    @Autowired com.summit.customer.service.PyramidService pyramids;
+
+    @Test
+    void theGeneratedDemoCustomersMakeARealisticPyramidWhoseTiersTheReTieringKeeps() {
+        // the eight showcase customers (ids 1–8), then the 500 generated ones, all made on the empty database at start
+        var demo = pyramids.pyramid(users.find("admin").orElseThrow()).ranking().stream().filter(r -> r.customerId() <= 8 + 500).toList();
+        assertThat(demo).hasSizeGreaterThanOrEqualTo(500 + 8);
+        BigDecimal total = demo.stream().map(com.summit.customer.service.PyramidService.Ranked::profit).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal top = demo.stream().limit((long) Math.ceil(demo.size() * 0.2)).map(com.summit.customer.service.PyramidService.Ranked::profit)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // about 20 % of the customers bring about 80 % of the profit
+        assertThat(top.doubleValue() / total.doubleValue()).isBetween(0.65, 0.90);
+        var tiers = demo.stream().collect(java.util.stream.Collectors.groupingBy(com.summit.customer.service.PyramidService.Ranked::tier,
+                java.util.stream.Collectors.counting()));
+        assertThat(tiers.get(CustomerTier.STRATEGIC)).as("strategic: a few per cent").isBetween(5L, 50L);
+        assertThat(tiers.get(CustomerTier.IMPORTANT)).as("important: 15–25 %").isBetween(60L, 130L);
+        assertThat(tiers.get(CustomerTier.ORDINARY)).as("ordinary: the rest").isGreaterThan(350L);
+
+        // their tiers are what the DMN says: the monthly re-tiering changes none and asks nobody
+        var result = tiering.retierBatch(8, 500);
+        assertThat(result.evaluated()).isEqualTo(500);
+        assertThat(result.changed()).isZero();
+        assertThat(result.pending()).isEmpty();
+    }
+
     private Customer customer(String name, CustomerTier tier, SummitUser owner) {
         Customer c = customers.create(new NewCustomer(name, null, Industry.HOME_APPLIANCES, "安徽合肥"), owner);
         customers.assignTier(c.id(), tier);

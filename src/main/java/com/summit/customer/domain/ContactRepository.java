@@ -34,4 +34,25 @@ public class ContactRepository {
     public int delete(long customerId, long contactId) {
         return jdbc.sql("delete from customer_contact where id = :id and customer_id = :c").param("id", contactId).param("c", customerId).update();
     }
+
+    /** A contact brought in with its customer (another CRM, the demo data). */
+    public record Imported(long customerId, String name, String title, ContactRole role, int strength, String by) {}
+
+    /** Inserts many contacts in one statement. */
+    public int insertAll(List<Imported> contacts) {
+        if (contacts.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                insert into customer_contact (customer_id, name, title, role, strength, created_by)
+                select * from unnest(cast(:customers as bigint[]), cast(:names as text[]), cast(:titles as text[]), cast(:roles as text[]),
+                                     cast(:strengths as smallint[]), cast(:by as text[]))""")
+                .param("customers", contacts.stream().map(Imported::customerId).toArray(Long[]::new))
+                .param("names", contacts.stream().map(Imported::name).toArray(String[]::new))
+                .param("titles", contacts.stream().map(Imported::title).toArray(String[]::new))
+                .param("roles", contacts.stream().map(c -> c.role().name()).toArray(String[]::new))
+                .param("strengths", contacts.stream().map(c -> (long) c.strength()).toArray(Long[]::new))
+                .param("by", contacts.stream().map(Imported::by).toArray(String[]::new))
+                .update();
+    }
 }

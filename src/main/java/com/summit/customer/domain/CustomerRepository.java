@@ -168,4 +168,30 @@ public class CustomerRepository {
     public boolean creditCodeTaken(String code) {
         return jdbc.sql("select count(*) from customer where credit_code = :c").param("c", code).query(Long.class).single() > 0;
     }
+
+    /** A customer brought in from elsewhere (another CRM, the demo data), with its own creation time. */
+    public record Imported(String name, String creditCode, Industry industry, String region, String address, String owner,
+            java.time.Instant createdAt) {}
+
+    /** Inserts many customers in one statement; their ids, in the order given. */
+    public List<Long> insertAll(List<Imported> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("""
+                insert into customer (name, credit_code, industry, region, address, owner_username, created_at)
+                select * from unnest(cast(:names as text[]), cast(:codes as text[]), cast(:industries as text[]), cast(:regions as text[]),
+                                     cast(:addresses as text[]), cast(:owners as text[]), cast(:created as timestamptz[]))
+                returning id, name""")
+                .param("names", customers.stream().map(Imported::name).toArray(String[]::new))
+                .param("codes", customers.stream().map(Imported::creditCode).toArray(String[]::new))
+                .param("industries", customers.stream().map(c -> c.industry() == null ? null : c.industry().name()).toArray(String[]::new))
+                .param("regions", customers.stream().map(Imported::region).toArray(String[]::new))
+                .param("addresses", customers.stream().map(Imported::address).toArray(String[]::new))
+                .param("owners", customers.stream().map(Imported::owner).toArray(String[]::new))
+                .param("created", customers.stream().map(c -> c.createdAt().toString()).toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        return customers.stream().map(c -> ids.get(c.name())).toList();
+    }
 }

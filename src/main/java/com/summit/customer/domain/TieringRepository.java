@@ -128,4 +128,62 @@ public class TieringRepository {
                 rs.getString("changed_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant(), rs.getString("note"));
     }
+
+    /** One month's revenue and gross profit of a service for a customer, as an import brings it. */
+    public record Revenue(long customerId, LocalDate month, String service, BigDecimal revenue, BigDecimal profit) {}
+
+    /** Records many months of revenue at once (an import, the demo data): one statement per 5,000 rows. */
+    public int insertRevenue(List<Revenue> rows) {
+        int inserted = 0;
+        for (int from = 0; from < rows.size(); from += 5_000) {
+            List<Revenue> chunk = rows.subList(from, Math.min(rows.size(), from + 5_000));
+            inserted += jdbc.sql("""
+                    insert into customer_revenue (customer_id, month, service, revenue, gross_profit)
+                    select * from unnest(cast(:c as bigint[]), cast(:m as date[]), cast(:s as text[]), cast(:r as numeric[]), cast(:p as numeric[]))
+                    on conflict (customer_id, month, service) do update set revenue = excluded.revenue, gross_profit = excluded.gross_profit""")
+                    .param("c", chunk.stream().map(Revenue::customerId).toArray(Long[]::new))
+                    .param("m", chunk.stream().map(r -> r.month().withDayOfMonth(1).toString()).toArray(String[]::new))
+                    .param("s", chunk.stream().map(Revenue::service).toArray(String[]::new))
+                    .param("r", chunk.stream().map(r -> r.revenue().toPlainString()).toArray(String[]::new))
+                    .param("p", chunk.stream().map(r -> r.profit().toPlainString()).toArray(String[]::new))
+                    .update();
+        }
+        return inserted;
+    }
+
+    /** The figures of the given customers over [from, to). */
+    public List<Figures> figures(java.util.Collection<Long> customerIds, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select c.id, c.name, c.tier, c.tier_reason, c.owner_username,
+                       coalesce(sum(r.revenue), 0) as revenue, coalesce(sum(r.gross_profit), 0) as profit
+                from customer c
+                left join customer_revenue r on r.customer_id = c.id and r.month >= :from and r.month < :to
+                where c.id = any(cast(:ids as bigint[]))
+                group by c.id, c.name, c.tier, c.tier_reason, c.owner_username order by c.id""")
+                .param("ids", customerIds.toArray(Long[]::new)).param("from", from).param("to", to)
+                .query((rs, n) -> new Figures(rs.getLong(1), rs.getString(2), CustomerTier.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+    }
+
+    /** A tier the rules gave a customer, and why. */
+    public record Classified(long customerId, CustomerTier tier, String reason) {}
+
+    /**
+     * Sets the first tier of customers that were never tiered (no history): no change is recorded, as there is nothing
+     * it changed from. A customer with a history keeps its tier. Returns how many were set.
+     */
+    public int setInitialTiers(List<Classified> tiers) {
+        if (tiers.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update customer c set tier = t.tier, tier_reason = t.reason, tier_changed_at = now()
+                from unnest(cast(:ids as bigint[]), cast(:tiers as text[]), cast(:reasons as text[])) as t(id, tier, reason)
+                where c.id = t.id and not exists (select 1 from customer_tier_change h where h.customer_id = c.id)""")
+                .param("ids", tiers.stream().map(Classified::customerId).toArray(Long[]::new))
+                .param("tiers", tiers.stream().map(t -> t.tier().name()).toArray(String[]::new))
+                .param("reasons", tiers.stream().map(Classified::reason).toArray(String[]::new))
+                .update();
+    }
 }

@@ -101,4 +101,10 @@ public class ContactService {
     private static String strip(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** Brings in many contacts at once, with their customers (the demo data, an import from another CRM). */
+    @Transactional
+    public int importAll(List<com.summit.customer.domain.ContactRepository.Imported> rows) {
+        return contacts.insertAll(rows);
+    }
 }

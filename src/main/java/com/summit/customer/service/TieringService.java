@@ -193,4 +193,50 @@ public class TieringService {
                 notifications.text("notify.customer.upgraded", locale -> new Object[] {f.name(),
                         messages.getTranslation(tier.messageKey(), locale), reasonText(reason, f.revenue12m(), f.profit12m(), pipeline, locale)})));
     }
+
+    /** Records many months of revenue at once (an import, the demo data). */
+    @Transactional
+    public int recordRevenue(List<TieringRepository.Revenue> rows) {
+        return tiering.insertRevenue(rows);
+    }
+
+    /**
+     * The first classification of customers just brought in (an import, the demo data): the DMN {@code customer-tier}
+     * decides each one's tier from its 12 months and open pipeline, as the re-tiering would, and the tier is set with
+     * its reason, without a history row or a notification (there is no tier it changed from), so that the next
+     * re-tiering finds nothing to change. A customer that already has a tier history is left as it is.
+     */
+    @Transactional
+    public Map<CustomerTier, Integer> classifyImported(List<Long> customerIds) {
+        LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
+        Map<Long, BigDecimal> pipeline = new HashMap<>();
+        pipelines.forEach(p -> pipeline.putAll(p.openAmounts(customerIds)));
+        List<TieringRepository.Figures> figures = tiering.figures(customerIds, to.minusMonths(12), to);
+        List<Object> results = engine.evaluateDecisionResults(DECISION_ID, figures.stream().map(f -> facts(f, pipeline)).toList(), IN_FLIGHT);
+        List<TieringRepository.Classified> tiers = new ArrayList<>();
+        Map<CustomerTier, Integer> counts = new java.util.EnumMap<>(CustomerTier.class);
+        for (int i = 0; i < figures.size(); i++) {
+            Decided d = decided(figures.get(i), results.get(i));
+            tiers.add(new TieringRepository.Classified(figures.get(i).customerId(), d.tier(), d.reason()));
+            counts.merge(d.tier(), 1, Integer::sum);
+        }
+        tiering.setInitialTiers(tiers);
+        return counts;
+    }
+
+    /** How many evaluations of the DMN are in flight at a time. */
+    static final int IN_FLIGHT = 16;
+
+    private record Decided(CustomerTier tier, String reason) {}
+
+    private static Map<String, Object> facts(TieringRepository.Figures f, Map<Long, BigDecimal> pipeline) {
+        return Map.of("revenue12m", f.revenue12m(), "profit12m", f.profit12m(), "pipeline", pipeline.getOrDefault(f.customerId(), BigDecimal.ZERO));
+    }
+
+    private static Decided decided(TieringRepository.Figures f, Object result) {
+        if (!(result instanceof Map<?, ?> outputs) || outputs.get("tier") == null) {
+            throw new IllegalStateException("customer-tier gave no tier for customer " + f.customerId() + ": " + result);
+        }
+        return new Decided(CustomerTier.valueOf(outputs.get("tier").toString()), String.valueOf(outputs.get("reason")));
+    }
 }

@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** Local mode's demo users, one per role, with Chinese names; listed on the login page. Never in prod. */
+/**
+ * Local mode's demo users, one per role, with Chinese names, and two key-account teams (华东 under lina, 华南 under
+ * huangmin) that own the generated demo customers; listed on the login page. Never in prod.
+ */
 @Component
 public class DemoUsers implements org.springframework.beans.factory.SmartInitializingSingleton {
 
@@ -19,6 +22,12 @@ public class DemoUsers implements org.springframework.beans.factory.SmartInitial
     public static final List<SummitUser> USERS = List.of(
             new SummitUser("zhangwei", "张伟", Set.of(Role.REP), "华东大客户部", "lina"),
             new SummitUser("lina", "李娜", Set.of(Role.MANAGER), "华东大客户部", null),
+            new SummitUser("wangqiang", "王强", Set.of(Role.REP), "华东大客户部", "lina"),
+            new SummitUser("liuting", "刘婷", Set.of(Role.REP), "华东大客户部", "lina"),
+            new SummitUser("chenhao", "陈浩", Set.of(Role.REP), "华东大客户部", "lina"),
+            new SummitUser("huangmin", "黄敏", Set.of(Role.MANAGER), "华南大客户部", null),
+            new SummitUser("linfeng", "林峰", Set.of(Role.REP), "华南大客户部", "huangmin"),
+            new SummitUser("zhouyan", "周燕", Set.of(Role.REP), "华南大客户部", "huangmin"),
             new SummitUser("wangfang", "王芳", Set.of(Role.LEGAL), "法务部", null),
             new SummitUser("liuyang", "刘洋", Set.of(Role.FINANCE), "财务部", null),
             new SummitUser("chenjie", "陈杰", Set.of(Role.TECH), "运营技术部", null),
