@@ -54,12 +54,12 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("customer-new");
         grid.setId("customer-grid");
-        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setFlexGrow(3);
+        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setWidth("17em").setFlexGrow(3).setFrozen(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class,
                 new com.vaadin.flow.router.RouteParameters("customerId", Long.toString(e.getItem().id())))));
         grid.addColumn(c -> getTranslation(c.tier().messageKey())).setHeader(getTranslation("customer.tier")).setAutoWidth(true);
-        grid.addColumn(c -> c.industry() == null ? "" : getTranslation(c.industry().messageKey())).setHeader(getTranslation("customer.industry"));
-        grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region"));
+        grid.addColumn(c -> c.industry() == null ? "" : getTranslation(c.industry().messageKey())).setHeader(getTranslation("customer.industry")).setAutoWidth(true);
+        grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader(getTranslation("customer.region")).setAutoWidth(true);
         grid.addColumn(c -> c.needType() == null ? "" : getTranslation(c.needType().messageKey())).setHeader(getTranslation("customer.needType"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.trend() == null ? "—" : getTranslation(c.trend().messageKey())).setHeader(getTranslation("customer.trend"))
