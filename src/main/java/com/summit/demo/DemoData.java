@@ -151,6 +151,11 @@ class DemoData {
             return;
         }
         long started = System.nanoTime();
+        // the generated customers are drawn (pure computation) while the showcase ones are created
+        var generation = java.util.concurrent.CompletableFuture.supplyAsync(() -> DemoCustomers.generate(DemoCustomers.SEED, DemoCustomers.COUNT,
+                java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).withDayOfMonth(1), Instant.now(), CASES.stream().map(Case::customer).toList(),
+                java.util.stream.IntStream.rangeClosed(1, CASES.size()).mapToObj(DemoData::creditCode).toList()),
+                task -> Thread.ofVirtual().name("demo-customers").start(task));
         int n = 0;
         Map<Stage, Long> firstDealAt = new java.util.EnumMap<>(Stage.class);
         for (Case c : CASES) {
@@ -187,7 +192,7 @@ class DemoData {
         }
         approvals.start(firstDealAt.get(Stage.PROPOSAL_NEGOTIATION), firstDealAt.get(Stage.CONTRACT_SIGNING));
         long showcase = System.nanoTime();
-        Map<CustomerTier, Integer> tiers = generated();
+        Map<CustomerTier, Integer> tiers = generated(generation.join());
         log.info("Created demo data: {} customers with a deal each, across the five stages ({} ms), and {} generated customers with 24 months "
                 + "of revenue, tiered by the rules {} ({} ms)", CASES.size(), (showcase - started) / 1_000_000, DemoCustomers.COUNT, tiers,
                 (System.nanoTime() - showcase) / 1_000_000);
@@ -198,11 +203,8 @@ class DemoData {
      * statements, each with a business contact and 24 months of revenue, then tiered by the DMN as the monthly
      * re-tiering would tier them (so that it finds nothing to change).
      */
-    private Map<CustomerTier, Integer> generated() {
-        java.time.LocalDate thisMonth = java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).withDayOfMonth(1);
-        List<String> showcaseCodes = java.util.stream.IntStream.rangeClosed(1, CASES.size()).mapToObj(DemoData::creditCode).toList();
-        List<DemoCustomers.Customer> generated = DemoCustomers.generate(DemoCustomers.SEED, DemoCustomers.COUNT, thisMonth, Instant.now(),
-                CASES.stream().map(Case::customer).toList(), showcaseCodes);
+    private Map<CustomerTier, Integer> generated(List<DemoCustomers.Customer> generated) {
+        long started = System.nanoTime();
         List<Long> ids = customers.importAll(generated.stream().map(g -> new com.summit.customer.domain.CustomerRepository.Imported(g.name(),
                 g.creditCode(), g.industry(), g.region(), g.address(), g.owner(), g.since())).toList());
         List<com.summit.customer.domain.TieringRepository.Revenue> revenue = new java.util.ArrayList<>();
@@ -217,7 +219,11 @@ class DemoData {
         }
         tiering.recordRevenue(revenue);
         contacts.importAll(people);
-        return tiering.classifyImported(ids);
+        long stored = System.nanoTime();
+        Map<CustomerTier, Integer> tiers = tiering.classifyImported(ids);
+        log.info("Generated demo customers: {} stored with {} months of revenue by service and a contact each ({} ms), tiered by the DMN ({} ms)",
+                ids.size(), revenue.size(), (stored - started) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
+        return tiers;
     }
 
     /**
