@@ -28,12 +28,14 @@ import net.datafaker.Faker;
  * Chinese city names, but no company names (its {@code company()} falls back to English, "黄 Group") and poor
  * addresses (streets are a surname with a random suffix such as 侬 or 旁; {@code fullAddress()} mixes in "Apt."). So a
  * name here is city + brand word + industry word + 有限公司 (or 股份有限公司, 集团有限公司 for the largest), and an
- * address is province + city + (development zone) + road + number; the faker draws every choice and number from the
- * seeded random source. Contact names come from the faker as they are.
+ * address is province + city + (development zone) + road + number; the faker draws the choices, numbers and codes from
+ * the seeded random source. Each customer's business contact is a faker name (its surnames are the whole 百家姓, rare
+ * ones as often as 王: only common ones are kept).
  * <p>
- * The sizes are heavy-tailed (lognormal), so the customer pyramid looks like a real one: about a fifth of the
- * customers bring about four fifths of the profit. Each customer has one to four services with a gross margin that
- * depends on the service (line haul about 6 %, cold chain about 16 %), a seasonality with the November–December peak
+ * The sizes are heavy-tailed (three size classes, lognormal within each: 3 % very large accounts, 20 % key
+ * accounts, a long tail), so the customer pyramid looks like a real one: about a fifth of the customers bring about
+ * four fifths of the profit. Each customer has one to four services with a gross margin that
+ * depends on the service (line haul 5–9 %, warehousing 12–18 %), a seasonality with the November–December peak
  * (and 618 for e-commerce, the Spring Festival dip in February), and a trend over the 24 months: about a quarter
  * growing, half stable, a quarter declining. Some small customers buy only in some months.
  */

@@ -137,6 +137,10 @@ class CustomerTieringIT extends LocalAppIT {
         assertThat(tiers.get(CustomerTier.STRATEGIC)).as("strategic: a few per cent").isBetween(5L, 50L);
         assertThat(tiers.get(CustomerTier.IMPORTANT)).as("important: 15–25 %").isBetween(60L, 130L);
         assertThat(tiers.get(CustomerTier.ORDINARY)).as("ordinary: the rest").isGreaterThan(350L);
+        System.out.printf("demo pyramid: %d customers, tiers %s, top 20 %% bring %.1f %% of the profit, owners %s%n", demo.size(), tiers,
+                100 * top.doubleValue() / total.doubleValue(), customers.visibleTo(users.find("admin").orElseThrow()).stream()
+                        .filter(c -> c.id() <= 8 + 500).collect(java.util.stream.Collectors.groupingBy(Customer::ownerUsername, java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting())));
 
         // their tiers are what the DMN says: the monthly re-tiering changes none and asks nobody
         var result = tiering.retierBatch(8, 500);

@@ -186,4 +186,18 @@ public class TieringRepository {
                 .param("reasons", tiers.stream().map(Classified::reason).toArray(String[]::new))
                 .update();
     }
+
+    /** Sets the reasons of many customers that keep their tier, in one statement (those that changed). */
+    public int setReasons(List<Classified> reasons) {
+        if (reasons.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update customer c set tier_reason = t.reason
+                from unnest(cast(:ids as bigint[]), cast(:reasons as text[])) as t(id, reason)
+                where c.id = t.id and c.tier_reason is distinct from t.reason""")
+                .param("ids", reasons.stream().map(Classified::customerId).toArray(Long[]::new))
+                .param("reasons", reasons.stream().map(Classified::reason).toArray(String[]::new))
+                .update();
+    }
 }

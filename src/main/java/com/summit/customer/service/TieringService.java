@@ -89,21 +89,23 @@ public class TieringService {
         Map<Long, BigDecimal> pipeline = new HashMap<>();
         List<Long> ids = batch.stream().map(TieringRepository.Figures::customerId).toList();
         pipelines.forEach(p -> pipeline.putAll(p.openAmounts(ids)));
+        // the DMN decides each customer on the engine, several evaluations in flight at a time
+        List<Object> results = engine.evaluateDecisionResults(DECISION_ID, batch.stream().map(f -> facts(f, pipeline)).toList(), IN_FLIGHT);
         int changed = 0;
         List<PendingDowngrade> pending = new ArrayList<>();
+        List<TieringRepository.Classified> reasons = new ArrayList<>();
         long last = afterId;
-        for (TieringRepository.Figures f : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            TieringRepository.Figures f = batch.get(i);
             last = f.customerId();
             BigDecimal open = pipeline.getOrDefault(f.customerId(), BigDecimal.ZERO);
-            Map<String, Object> facts = Map.of("revenue12m", f.revenue12m(), "profit12m", f.profit12m(), "pipeline", open);
-            Object result = engine.evaluateDecisionResult(DECISION_ID, facts);
-            if (!(result instanceof Map<?, ?> outputs) || outputs.get("tier") == null) {
-                throw new IllegalStateException("customer-tier gave no tier for customer " + f.customerId() + ": " + result);
-            }
-            CustomerTier tier = CustomerTier.valueOf(outputs.get("tier").toString());
-            String reason = String.valueOf(outputs.get("reason"));
+            Decided decided = decided(f, results.get(i));
+            CustomerTier tier = decided.tier();
+            String reason = decided.reason();
             if (tier == f.tier()) {
-                tiering.setReason(f.customerId(), reason);
+                if (!reason.equals(f.reason())) {
+                    reasons.add(new TieringRepository.Classified(f.customerId(), tier, reason));
+                }
                 continue;
             }
             if (f.tier() == CustomerTier.STRATEGIC) {
@@ -123,6 +125,8 @@ public class TieringService {
                 tellOwnerOfUpgrade(f, tier, reason, open);
             }
         }
+        // the reasons of the customers that keep their tier, in one statement
+        tiering.setReasons(reasons);
         if (!batch.isEmpty()) {
             // the behaviour (purchase frequency, trend, services used) is recomputed with the tier
             behaviour.recomputeRange(afterId, last);
