@@ -54,7 +54,7 @@ public class CustomersView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("customer-new");
         grid.setId("customer-grid");
-        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setWidth("17em").setFlexGrow(3);
+        grid.addColumn(Customer::name).setHeader(getTranslation("customer.name")).setWidth("16rem").setFlexGrow(3);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class,
                 new com.vaadin.flow.router.RouteParameters("customerId", Long.toString(e.getItem().id())))));
         grid.addColumn(c -> getTranslation(c.tier().messageKey())).setHeader(getTranslation("customer.tier")).setAutoWidth(true);
