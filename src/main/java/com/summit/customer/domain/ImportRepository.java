@@ -1,9 +1,5 @@
 package com.summit.customer.domain;
 
-import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -142,23 +138,6 @@ public class ImportRepository {
             ps.setString(5, r.notes());
             ps.setLong(6, r.id());
         });
-    }
-
-    /** One month of one service's revenue and gross profit. */
-    public record RevenueRow(long customerId, LocalDate month, String service, BigDecimal revenue, BigDecimal profit) {}
-
-    /** Inserts the months, or corrects those already there. */
-    public void upsertRevenue(List<RevenueRow> rows) {
-        template.batchUpdate("""
-                insert into customer_revenue (customer_id, month, service, revenue, gross_profit) values (?, ?, ?, ?, ?)
-                on conflict (customer_id, month, service) do update set revenue = excluded.revenue, gross_profit = excluded.gross_profit""",
-                rows, rows.size(), (ps, r) -> {
-                    ps.setLong(1, r.customerId());
-                    ps.setDate(2, Date.valueOf(r.month().withDayOfMonth(1)));
-                    ps.setString(3, r.service());
-                    ps.setObject(4, r.revenue(), Types.NUMERIC);
-                    ps.setObject(5, r.profit(), Types.NUMERIC);
-                });
     }
 
     /** What an import did, for the record and the list of recent imports. */

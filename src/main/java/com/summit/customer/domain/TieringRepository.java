@@ -132,7 +132,7 @@ public class TieringRepository {
     /** One month's revenue and gross profit of a service for a customer, as an import brings it. */
     public record Revenue(long customerId, LocalDate month, String service, BigDecimal revenue, BigDecimal profit) {}
 
-    /** Records many months of revenue at once (an import, the demo data): one statement per 5,000 rows. */
+    /** Records many months of revenue at once, or corrects those already there (an import, the demo data): one statement per 5,000 rows. */
     public int insertRevenue(List<Revenue> rows) {
         int inserted = 0;
         for (int from = 0; from < rows.size(); from += 5_000) {

@@ -5,6 +5,7 @@ import com.summit.base.i18n.Locales;
 import com.summit.base.i18n.Messages;
 import com.summit.customer.domain.ContactRole;
 import com.summit.customer.domain.ImportRepository;
+import com.summit.customer.domain.TieringRepository;
 import com.summit.customer.domain.Industry;
 import com.summit.customer.domain.LogisticsService;
 import com.summit.customer.domain.NeedType;
@@ -113,8 +114,12 @@ public class CustomerImport {
     private final TransactionTemplate transactions;
     private final BehaviourService behaviour;
 
-    CustomerImport(ImportRepository imports, UserService users, Messages messages, TransactionTemplate transactions, BehaviourService behaviour) {
+    private final TieringRepository revenue;
+
+    CustomerImport(ImportRepository imports, TieringRepository revenue, UserService users, Messages messages, TransactionTemplate transactions,
+            BehaviourService behaviour) {
         this.imports = imports;
+        this.revenue = revenue;
         this.users = users;
         this.messages = messages;
         this.transactions = transactions;
@@ -197,7 +202,7 @@ public class CustomerImport {
                     } else {
                         updated++;
                     }
-                    if (c.write() instanceof ImportRepository.RevenueRow r) {
+                    if (c.write() instanceof TieringRepository.Revenue r) {
                         touchedCustomers.add(r.customerId());
                     }
                 }
@@ -483,7 +488,7 @@ public class CustomerImport {
                 out.add(new Checked(new RowResult(raw.line(), Action.ERROR, raw.values(), List.copyOf(problems)), null));
                 continue;
             }
-            var row = new ImportRepository.RevenueRow(customer.id(), month.atDay(1), service.name(), revenue, profit);
+            var row = new TieringRepository.Revenue(customer.id(), month.atDay(1), service.name(), revenue, profit);
             out.add(new Checked(new RowResult(raw.line(), action, raw.values(), List.of()), row));
         }
         return out;
@@ -513,7 +518,7 @@ public class CustomerImport {
                 imports.insertContacts(rows(batch, Action.CREATE, ImportRepository.ContactRow.class), user.username());
                 imports.updateContacts(rows(batch, Action.UPDATE, ImportRepository.ContactRow.class));
             }
-            case REVENUE -> imports.upsertRevenue(rows(batch, null, ImportRepository.RevenueRow.class));
+            case REVENUE -> revenue.insertRevenue(rows(batch, null, TieringRepository.Revenue.class));
         }
     }
 
