@@ -23,4 +23,17 @@ public class SummitApplication implements AppShellConfigurator {
     public static void main(String[] args) {
         SpringApplication.run(SummitApplication.class, args);
     }
+
+    /**
+     * The session's CSRF token as the meta tags Vaadin's login form reads ({@code _csrf_parameter}, {@code _csrf}):
+     * the sign-in POST carries it, and Spring Security refuses one that does not.
+     */
+    @Override
+    public void configurePage(com.vaadin.flow.server.AppShellSettings settings) {
+        Object token = settings.getRequest().getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+        if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
+            settings.addMetaTag("_csrf_parameter", csrf.getParameterName());
+            settings.addMetaTag("_csrf", csrf.getToken());
+        }
+    }
 }

@@ -26,7 +26,10 @@ class LocalModeConfiguration {
     @Bean(name = RUNTIME_BEAN, destroyMethod = "close")
     LocalRuntime localRuntime(LocalProperties properties,
             @Value("${server.port:8080}") int serverPort,
-            @Value("${summit.engine.startup-timeout:30s}") Duration startupTimeout) {
+            @Value("${summit.engine.startup-timeout:30s}") Duration startupTimeout,
+            @Value("${server.address:}") String serverAddress,
+            @Value("${summit.demo.enabled:true}") boolean demoUsers) {
+        PublicAddressRefusedException.check(serverAddress, demoUsers);
         LocalRuntime runtime = new LocalRuntime(properties, serverPort, startupTimeout);
         runtime.start();
         return runtime;

@@ -14,20 +14,30 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An embedded PostgreSQL 17 (zonky) whose data lives under {@code <data-dir>/postgres} and survives restarts. */
+/**
+ * An embedded PostgreSQL 17 (zonky) whose data lives under {@code <data-dir>/postgres} and survives restarts. It
+ * listens on 127.0.0.1 only and asks every connection for a password (scram-sha-256): the superuser's and the app's
+ * are generated on first start and kept in {@code <data-dir>/postgres-credentials.properties}, readable by its
+ * owner only. The app connects as {@code summit}, which owns its database and is not a superuser.
+ */
 final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
     static final String DATABASE = "summit";
+    static final String APP_ROLE = "summit";
+    /** The first line of the pg_hba.conf Summit writes: a cluster without it still trusts local connections. */
+    static final String HBA_MARKER = "# Summit: every connection gives a password (scram-sha-256)";
 
     private final Path dataDirectory;
     private final int port;
+    private final LocalCredentials credentials;
     private EmbeddedPostgres postgres;
     private HikariDataSource dataSource;
 
     LocalPostgres(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.credentials = new LocalCredentials(dataDirectory.resolveSibling("postgres-credentials.properties"));
     }
 
     void stopLeftover() {
@@ -43,7 +53,10 @@ final class LocalPostgres implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
+            credentials.loadOrCreate();
             postgres = EmbeddedPostgres.builder()
+                    // zonky checks readiness as the superuser: with the password once the cluster asks for one
+                    .setConnectConfig("password", credentials.superuserPassword())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -55,9 +68,11 @@ final class LocalPostgres implements AutoCloseable {
             throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(), e);
         }
         createDatabaseIfMissing();
+        secure();
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
+        config.setJdbcUrl(postgres.getJdbcUrl(APP_ROLE, DATABASE));
+        config.setUsername(APP_ROLE);
+        config.setPassword(credentials.appPassword());
         config.setMaximumPoolSize(20);
         config.setPoolName("summit-local");
         // as spring.datasource.hikari.connection-init-sql in prod: plan each query with its values
@@ -79,6 +94,68 @@ final class LocalPostgres implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the database '" + DATABASE + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Until pg_hba.conf is Summit's, the cluster (as initdb made it, or as an earlier version left it) trusts every
+     * local connection: the roles get their passwords, the app's role owns the database and everything in it, and
+     * then the cluster asks for passwords. Run on every start, so a start that died half-way is finished.
+     */
+    private void secure() {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        try {
+            if (Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER)) {
+                return;
+            }
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("alter role postgres password " + literal(credentials.superuserPassword()));
+                try (var check = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                    check.setString(1, APP_ROLE);
+                    if (!check.executeQuery().next()) {
+                        s.execute("create role " + APP_ROLE + " login");
+                    }
+                }
+                s.execute("alter role " + APP_ROLE + " login nosuperuser nocreatedb nocreaterole noreplication password "
+                        + literal(credentials.appPassword()));
+                s.execute("alter database " + DATABASE + " owner to " + APP_ROLE);
+            }
+            try (Connection c = postgres.getDatabase("postgres", DATABASE).getConnection(); var s = c.createStatement()) {
+                // a database an earlier version filled as the superuser: its objects go to the app's role
+                s.execute("""
+                        do $$
+                        declare r record;
+                        begin
+                          execute 'alter schema public owner to %1$s';
+                          for r in select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                                   where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S')
+                                     and pg_get_userbyid(c.relowner) <> '%1$s' loop
+                            execute format('alter %%s public.%%I owner to %1$s',
+                              case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end,
+                              r.relname);
+                          end loop;
+                          for r in select p.oid::regprocedure as f from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                                   where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '%1$s' loop
+                            execute format('alter routine %%s owner to %1$s', r.f);
+                          end loop;
+                        end $$""".formatted(APP_ROLE));
+            }
+            Files.writeString(hba, String.join("\n", HBA_MARKER,
+                    "local   all  all                scram-sha-256",
+                    "host    all  all  127.0.0.1/32  scram-sha-256",
+                    "host    all  all  ::1/128       scram-sha-256", ""));
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("select pg_reload_conf()");
+            }
+            log.info("Embedded PostgreSQL now asks for passwords; the app connects as '{}' (credentials in {})", APP_ROLE,
+                    credentials.file().toAbsolutePath().normalize());
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot set password authentication on the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static String literal(String password) {
+        // generated from [A-Za-z0-9] only; quoted all the same
+        return "'" + password.replace("'", "''") + "'";
     }
 
     DataSource dataSource() {

@@ -407,6 +407,24 @@ class BrowserJourneyIT extends LocalAppIT {
         Browser.screenshot(driver, "18-imported-customer");
     }
 
+    @Test
+    void aManagerOfAnotherTeamWhoOpensTheOtherTeamsTaskUrlIsToldItIsNotFound() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer("苏州精密机械" + System.nanoTime() % 100000, null, Industry.MACHINERY, "江苏苏州"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "精密件区域配送", null, new BigDecimal("1500000"),
+                Set.of(LogisticsService.DISTRIBUTION)), rep);
+        long taskId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).map(r -> r.task().id()).findFirst().orElse(null),
+                id -> id != null);
+
+        signIn("huangmin");
+        driver.get("http://localhost:" + port + "/tasks/" + taskId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-message"), "找不到这项任务。"));
+        assertThat(driver.findElements(By.id("task-context"))).isEmpty();
+        assertThat(driver.getPageSource()).doesNotContain("精密件区域配送").doesNotContain(customer.name());
+        Browser.screenshot(driver, "19-other-team-task-not-found");
+    }
+
     private void signIn(String username) {
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));

@@ -63,9 +63,9 @@ class TaskAssignmentIT extends LocalAppIT {
 
         assertThat(ids(tasks.claimable(legal, Locales.ZH_CN))).contains(taskId);
         assertThat(ids(tasks.inbox(rep))).doesNotContain(taskId);
-        assertRefused(() -> tasks.open(taskId, rep, Locales.ZH_CN), "你无权查看这项任务。");
-        assertRefused(() -> tasks.claim(taskId, rep), "你无权查看这项任务。");
-        assertRefused(() -> tasks.history(taskId, rep), "你无权查看这项任务。");
+        assertRefused(() -> tasks.open(taskId, rep, Locales.ZH_CN), "找不到这项任务。");
+        assertRefused(() -> tasks.claim(taskId, rep), "找不到这项任务。");
+        assertRefused(() -> tasks.history(taskId, rep), "找不到这项任务。");
         assertRefused(() -> tasks.complete(taskId, legal, "{}", Locales.ZH_CN), "只有任务的处理人才能提交。");
 
         tasks.claim(taskId, legal);
@@ -78,16 +78,20 @@ class TaskAssignmentIT extends LocalAppIT {
 
         assertRefused(() -> tasks.assign(taskId, rep, "zhoujing"), "只有销售经理可以指派任务。");
         assertRefused(() -> tasks.allOpen(rep, Locales.ZH_CN), "你无权查看这项任务。");
-        assertThat(ids(tasks.allOpen(manager, Locales.ZH_CN))).contains(taskId);
-        tasks.assign(taskId, manager, "zhoujing");
+        // a legal review of no deal: the sales manager neither sees it nor hands it on; the legal head does
+        assertThat(ids(tasks.allOpen(manager, Locales.ZH_CN))).doesNotContain(taskId);
+        assertRefused(() -> tasks.assign(taskId, manager, "zhoujing"), "找不到这项任务。");
+        SummitUser legalHead = users.find("zhoujun").orElseThrow();
+        assertRefused(() -> tasks.assign(taskId, legalHead, "chenjie"), "部门审批只能指派给本部门的审批人，陈杰不是。");
+        tasks.assign(taskId, legalHead, "zhoujing");
         assertThat(ids(tasks.assignedTo(secondLegal, Locales.ZH_CN))).contains(taskId);
         assertThat(tasks.complete(taskId, secondLegal, "{}", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);
 
-        assertThat(tasks.history(taskId, manager)).extracting(TaskEvent::type, TaskEvent::actor, TaskEvent::target).containsExactly(
+        assertThat(tasks.history(taskId, legalHead)).extracting(TaskEvent::type, TaskEvent::actor, TaskEvent::target).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(TaskEvent.Type.CREATED, null, null),
                 org.assertj.core.groups.Tuple.tuple(TaskEvent.Type.CLAIMED, "wangfang", "wangfang"),
                 org.assertj.core.groups.Tuple.tuple(TaskEvent.Type.UNCLAIMED, "wangfang", null),
-                org.assertj.core.groups.Tuple.tuple(TaskEvent.Type.ASSIGNED, "lina", "zhoujing"),
+                org.assertj.core.groups.Tuple.tuple(TaskEvent.Type.ASSIGNED, "zhoujun", "zhoujing"),
                 org.assertj.core.groups.Tuple.tuple(TaskEvent.Type.COMPLETED, "zhoujing", null));
     }
 
@@ -122,15 +126,15 @@ class TaskAssignmentIT extends LocalAppIT {
     void commentsAreForThoseWhoMaySeeTheTaskAndAnEmptyOneIsRefused() {
         long taskId = startReview();
         tasks.comment(taskId, legal, "付款条款第 7 条需要客户法务确认");
-        tasks.comment(taskId, manager, "请本周内给出结论");
+        tasks.comment(taskId, users.find("zhoujun").orElseThrow(), "请本周内给出结论");
 
         assertThat(tasks.comments(taskId, secondLegal)).extracting(c -> c.author(), c -> c.body()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("wangfang", "付款条款第 7 条需要客户法务确认"),
-                org.assertj.core.groups.Tuple.tuple("lina", "请本周内给出结论"));
+                org.assertj.core.groups.Tuple.tuple("zhoujun", "请本周内给出结论"));
         assertRefused(() -> tasks.comment(taskId, legal, "   "), "评论不能为空");
         assertRefused(() -> tasks.comment(taskId, legal, "长".repeat(2001)), "评论最多 2000 个字");
-        assertRefused(() -> tasks.comment(taskId, rep, "我也想看看"), "你无权查看这项任务。");
-        assertRefused(() -> tasks.comments(taskId, rep), "你无权查看这项任务。");
+        assertRefused(() -> tasks.comment(taskId, rep, "我也想看看"), "找不到这项任务。");
+        assertRefused(() -> tasks.comments(taskId, rep), "找不到这项任务。");
         assertThat(tasks.comments(taskId, legal)).hasSize(2);
     }
 

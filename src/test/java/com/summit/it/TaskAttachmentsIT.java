@@ -43,13 +43,14 @@ class TaskAttachmentsIT extends LocalAppIT {
 
     private SummitUser legal;
     private SummitUser finance;
+    /** The legal head: sees the legal steps without being their assignee. */
     private SummitUser manager;
 
     @BeforeEach
     void setUp() {
         legal = users.find("wangfang").orElseThrow();
         finance = users.find("liuyang").orElseThrow();
-        manager = users.find("lina").orElseThrow();
+        manager = users.find("zhoujun").orElseThrow();
         engine.deploy("test-contract-files.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("test-contract-files")
                 .startEvent()
                 .userTask("Task_ReviewContract", t -> t.name("审查合同文本").zeebeCandidateGroups("LEGAL"))
@@ -72,13 +73,13 @@ class TaskAttachmentsIT extends LocalAppIT {
 
         assertThat(attachments.list(taskId, legal)).extracting(TaskAttachment::fileName, TaskAttachment::uploadedBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("合同草案 v3.pdf", "wangfang"),
-                        org.assertj.core.groups.Tuple.tuple("现场照片.PNG", "lina"));
+                        org.assertj.core.groups.Tuple.tuple("现场照片.PNG", "zhoujun"));
         assertThat(attachments.download(taskId, contract.id(), manager).content()).isEqualTo(PDF);
 
         // someone outside the task sees nothing and can change nothing
-        assertRefused(() -> attachments.list(taskId, finance), "你无权查看这项任务。");
-        assertRefused(() -> attachments.download(taskId, contract.id(), finance), "你无权查看这项任务。");
-        assertRefused(() -> attachments.attach(taskId, finance, "报价.pdf", PDF), "你无权查看这项任务。");
+        assertRefused(() -> attachments.list(taskId, finance), "找不到这项任务。");
+        assertRefused(() -> attachments.download(taskId, contract.id(), finance), "找不到这项任务。");
+        assertRefused(() -> attachments.attach(taskId, finance, "报价.pdf", PDF), "找不到这项任务。");
         // only the uploader takes a file off; the file stays in the audit trail
         assertRefused(() -> attachments.remove(taskId, contract.id(), manager), "只有上传者可以移除这个附件");
         attachments.remove(taskId, contract.id(), legal);

@@ -113,7 +113,7 @@ class ViewsIT extends LocalAppIT {
         UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", Long.toString(taskId)));
 
         assertThat(_get(Div.class, spec -> spec.withId("task-message")).getChildren().findFirst().orElseThrow()
-                .getElement().getText()).isEqualTo("你无权查看这项任务。");
+                .getElement().getText()).isEqualTo("找不到这项任务。");
         assertThat(_find(Div.class, spec -> spec.withId("task-context"))).isEmpty();
     }
 

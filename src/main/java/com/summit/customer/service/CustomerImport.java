@@ -332,7 +332,10 @@ public class CustomerImport {
             ImportRepository.Existing match = code.isEmpty() ? null : byCode.get(code);
             ImportRepository.Existing named = name.isEmpty() ? null : byName.get(name.toLowerCase(Locale.ROOT));
             Action action = Action.CREATE;
-            if (match != null && named != null && match.id() != named.id()) {
+            if ((match != null && !match.visible()) || (named != null && !named.visible())) {
+                // a customer the importer may not see: neither its name, its code nor its existence is told
+                problems.add(Problem.of(null, "import.row.notAllowed"));
+            } else if (match != null && named != null && match.id() != named.id()) {
                 problems.add(Problem.of("creditCode", "import.row.codeOtherName", code, match.name()));
             } else if (match == null && named != null && named.creditCode() != null && !code.isEmpty()) {
                 problems.add(Problem.of("creditCode", "import.row.nameOtherCode", named.name(), named.creditCode()));
@@ -341,8 +344,6 @@ public class CustomerImport {
                 if (existing != null) {
                     if (!updateExisting) {
                         problems.add(Problem.of(null, "import.row.exists", existing.name()));
-                    } else if (!existing.visible()) {
-                        problems.add(Problem.of(null, "import.row.existsNotVisible", existing.name()));
                     } else {
                         action = Action.UPDATE;
                     }

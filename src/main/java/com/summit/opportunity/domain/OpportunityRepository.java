@@ -161,6 +161,20 @@ public class OpportunityRepository {
                 .param("admin", admin).query(Long.class).single() > 0;
     }
 
+    /**
+     * The visibility rule as a condition on an opportunity id column, for another feature's query (the inbox):
+     * true for the deals the user may see. Parameters are named {@code vis_*}.
+     */
+    public com.summit.base.SqlCondition visibleIds(String column, String username, String team, boolean manager, boolean admin) {
+        if (admin) {
+            return new com.summit.base.SqlCondition(column + " is not null", java.util.Map.of());
+        }
+        String rule = visibility().replace(":admin", "false").replace(":u", ":vis_u").replace(":team", ":vis_team")
+                .replace(":manager", ":vis_manager");
+        return new com.summit.base.SqlCondition(column + " in (select o.id from opportunity o where " + rule + ")",
+                java.util.Map.of("vis_u", username, "vis_team", team == null ? "" : team, "vis_manager", manager));
+    }
+
     private static String visibility() {
         return """
                 (:admin or o.owner_username = :u

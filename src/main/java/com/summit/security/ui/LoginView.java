@@ -3,6 +3,7 @@ package com.summit.security.ui;
 import com.summit.base.ui.LanguageSwitch;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.DemoUsers;
+import com.summit.security.service.LoginThrottledException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -91,7 +92,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed) {
+            LoginI18n i18n = i18n();
+            Object last = com.vaadin.flow.server.VaadinSession.getCurrent() == null ? null
+                    : com.vaadin.flow.server.VaadinSession.getCurrent().getSession()
+                            .getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+            if (last instanceof LoginThrottledException throttled) {
+                i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+                i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message", throttled.waitSeconds()));
+            }
+            login.setI18n(i18n);
+        }
+        login.setError(failed);
     }
 
     @Override

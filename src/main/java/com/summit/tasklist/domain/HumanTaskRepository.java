@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,21 +64,23 @@ public class HumanTaskRepository {
     }
 
     /**
-     * The inbox query: one scope, any filters, one order. Business data is matched in the task's
-     * variables (customer, stage, free text), so every process's tasks can be filtered the same way.
+     * The inbox query: one scope, any filters, one order, narrowed to what the user may see. Business data is
+     * matched in the task's variables (customer, stage, free text), so every process's tasks can be filtered the
+     * same way.
      */
-    public List<HumanTask> find(TaskQuery q, String username, java.util.Collection<String> groups, java.time.ZoneId zone, int limit) {
-        Prepared query = prepare(q, username, groups, zone, limit);
+    public List<HumanTask> find(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int limit) {
+        Prepared query = prepare(q, who, zone, limit);
         return jdbc.sql(query.sql()).params(query.params()).query(this::map).list();
     }
 
     /** A query's SQL and parameters (the inbox benchmark explains them). */
     record Prepared(String sql, java.util.Map<String, Object> params) {}
 
-    Prepared prepare(TaskQuery q, String username, java.util.Collection<String> groups, java.time.ZoneId zone, int limit) {
+    Prepared prepare(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int limit) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("user", username);
-        params.put("groups", String.join("\u001f", groups));
+        params.put("user", who.username());
+        params.put("groups", String.join("\u001f", who.groups()));
+        params.put("freeGroups", String.join("\u001f", who.freeGroups()));
         params.put("limit", limit);
         String filters = filters(q, zone, params);
         String order = switch (q.sortOrDefault()) {
@@ -91,7 +92,19 @@ public class HumanTaskRepository {
         String mine = "state = 'OPEN' and assignee = :user";
         String offeredToMe = "state = 'OPEN' and assignee is null and candidate_users @> array[cast(:user as text)]"
                 + " and not (candidate_groups && string_to_array(:groups, chr(31)))";
-        String ofMyGroups = select + "id in (" + groupOffers(q, filters) + ")";
+        // a task offered to a manager or a rep group is theirs only while they may see its deal
+        String scopedCheck = "";
+        if (!who.admin() && !who.scopedGroups().isEmpty()) {
+            scopedCheck = " and (my.grp = any(string_to_array(:freeGroups, chr(31))) or human_task.opportunity_id is null or "
+                    + who.deals().sql() + ")";
+            params.putAll(who.deals().params());
+        }
+        String ofMyGroups = select + "id in (" + groupOffers(q, filters, scopedCheck) + ")";
+        String everyone = "state = 'OPEN'";
+        if (!who.admin()) {
+            everyone += " and (assignee = :user or " + who.deals().sql() + ")";
+            params.putAll(who.deals().params());
+        }
         String sql = switch (q.scopeOrDefault()) {
             // Ordered ranges, each cut at the limit, merged: every branch walks an index in the wanted order
             // instead of sorting all of a user's tasks (see V6, V8 and bench/RESULTS.md).
@@ -101,7 +114,7 @@ public class HumanTaskRepository {
             case MINE -> select + mine + filters + order + " limit :limit";
             case CLAIMABLE -> "select * from ((" + ofMyGroups + order + " limit :limit) union all ("
                     + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
-            case ALL -> select + "state = 'OPEN'" + filters + order + " limit :limit";
+            case ALL -> select + everyone + filters + order + " limit :limit";
             case DONE -> select + "state = 'COMPLETED' and completed_by = :user" + filters + order + " limit :limit";
         };
         return new Prepared(sql, params);
@@ -112,17 +125,17 @@ public class HumanTaskRepository {
      * task_group_offer per group (kept by a trigger, V8), each task checked against the filters as it is read.
      * A task offered to two of my groups comes twice; the caller's {@code id in} keeps it once.
      */
-    private static String groupOffers(TaskQuery q, String filters) {
+    private static String groupOffers(TaskQuery q, String filters, String scopedCheck) {
         String order = switch (q.sortOrDefault()) {
             case DUE -> " order by offer_due, offer_priority desc, task_id";
             case PRIORITY -> " order by offer_priority desc, offer_due, task_id";
             case CREATED -> " order by offer_created desc, task_id desc";
         };
         // without filters the offer rows alone decide: one index range per group, no task read until the page
-        String from = filters.isEmpty() ? "task_group_offer"
+        String from = filters.isEmpty() && scopedCheck.isEmpty() ? "task_group_offer"
                 : "task_group_offer join human_task on human_task.id = task_group_offer.task_id";
         return "select o.task_id from unnest(string_to_array(:groups, chr(31))) as my(grp) cross join lateral ("
-                + "select task_id from " + from + " where offer_group = my.grp" + filters + order + " limit :limit) o";
+                + "select task_id from " + from + " where offer_group = my.grp" + filters + scopedCheck + order + " limit :limit) o";
     }
 
     /**
@@ -201,21 +214,6 @@ public class HumanTaskRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Open tasks assigned to the user, or unassigned and offered to them or to one of their groups. */
-    public List<HumanTask> findOpenFor(String username, Collection<String> groups, int limit) {
-        return jdbc.sql("select " + COLUMNS + " " + """
-                 from human_task
-                 where state = 'OPEN'
-                   and (assignee = :user
-                        or (assignee is null and (candidate_groups && string_to_array(:groups, chr(31)) or :user = any(candidate_users))))
-                 order by due_at nulls last, priority desc, created_at
-                 limit :limit""")
-                .param("user", username)
-                .param("groups", String.join("\u001f", groups))
-                .param("limit", limit)
-                .query(this::map).list();
-    }
-
     public List<HumanTask> findOpenByOpportunity(long opportunityId) {
         return jdbc.sql("select " + COLUMNS + " from human_task where opportunity_id = :o and state = 'OPEN' order by created_at")
                 .param("o", opportunityId).query(this::map).list();
@@ -267,11 +265,6 @@ public class HumanTaskRepository {
     public int assign(long id, String username) {
         return jdbc.sql("update human_task set assignee = :u where id = :id and state = 'OPEN'")
                 .param("id", id).param("u", username).update();
-    }
-
-    public List<HumanTask> findAllOpen(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from human_task where state = 'OPEN' order by due_at nulls last, priority desc, created_at limit :limit")
-                .param("limit", limit).query(this::map).list();
     }
 
     public void addEvent(HumanTask task, TaskEvent.Type type, String actor, String target) {

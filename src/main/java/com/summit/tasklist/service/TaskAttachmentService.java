@@ -32,7 +32,10 @@ public class TaskAttachmentService {
     private final AttachmentSettings settings;
     private final Tika tika = new Tika();
 
-    TaskAttachmentService(HumanTaskRepository tasks, TaskAttachmentRepository attachments, AttachmentSettings settings) {
+    private final TaskAccess access;
+
+    TaskAttachmentService(HumanTaskRepository tasks, TaskAttachmentRepository attachments, AttachmentSettings settings, TaskAccess access) {
+        this.access = access;
         this.tasks = tasks;
         this.attachments = attachments;
         this.settings = settings;
@@ -121,8 +124,8 @@ public class TaskAttachmentService {
 
     private HumanTask visibleTask(long taskId, SummitUser user) {
         HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!TaskService.maySee(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
+        if (!access.maySee(task, user)) {
+            throw new UserFacingException("task.error.notFound");
         }
         return task;
     }

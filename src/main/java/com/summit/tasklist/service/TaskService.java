@@ -55,9 +55,12 @@ public class TaskService {
     private final ProcessModels models;
     private final Messages messages;
     private final ObjectMapper json;
+    private final TaskAccess access;
 
     TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
-            FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json) {
+            FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json,
+            TaskAccess access) {
+        this.access = access;
         this.tasks = tasks;
         this.filters = filters;
         this.broadcaster = broadcaster;
@@ -107,7 +110,7 @@ public class TaskService {
     }
 
     public List<TaskRow> inbox(SummitUser user, Locale locale) {
-        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream().map(rowMaker(locale)).toList();
+        return find(TaskQuery.inbox(), user, locale);
     }
 
     /** The inbox as the user asked for it: scope, filters, order. Everyone's tasks are for managers only. */
@@ -115,7 +118,7 @@ public class TaskService {
         if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
             throw new UserFacingException("task.error.forbidden");
         }
-        return tasks.find(query, user.username(), user.groups(), Locales.ZONE, INBOX_LIMIT).stream()
+        return tasks.find(query, access.visibility(user), Locales.ZONE, INBOX_LIMIT).stream()
                 .map(rowMaker(locale)).toList();
     }
 
@@ -156,29 +159,24 @@ public class TaskService {
         }
     }
 
-    /** Whether a task that became available is for this user: assigned to them, or offered to them or their groups. */
-    public static boolean isFor(HumanTask task, SummitUser user) {
-        return user.username().equals(task.assignee()) || (task.assignee() == null && isCandidate(task, user));
+    /** Whether a task that became available is this user's to work on or to claim (and theirs to see). */
+    public boolean isFor(HumanTask task, SummitUser user) {
+        return access.isFor(task, user);
     }
 
     /** Tasks assigned to the user. */
     public List<TaskRow> assignedTo(SummitUser user, Locale locale) {
-        return tasks.findOpenFor(user.username(), List.of(), INBOX_LIMIT).stream()
-                .filter(t -> user.username().equals(t.assignee())).map(rowMaker(locale)).toList();
+        return find(TaskQuery.inbox().withScope(TaskQuery.Scope.MINE), user, locale);
     }
 
     /** Unassigned tasks offered to the user or one of their groups: theirs to claim. */
     public List<TaskRow> claimable(SummitUser user, Locale locale) {
-        return tasks.findOpenFor(user.username(), user.groups(), INBOX_LIMIT).stream()
-                .filter(t -> t.assignee() == null).map(rowMaker(locale)).toList();
+        return find(TaskQuery.inbox().withScope(TaskQuery.Scope.CLAIMABLE), user, locale);
     }
 
-    /** Every open task, for managers. */
+    /** Every open task of the deals a manager may see (every task, for an admin). */
     public List<TaskRow> allOpen(SummitUser user, Locale locale) {
-        if (!isManager(user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
-        return tasks.findAllOpen(INBOX_LIMIT).stream().map(rowMaker(locale)).toList();
+        return find(TaskQuery.inbox().withScope(TaskQuery.Scope.ALL), user, locale);
     }
 
     public List<TaskRow> completedBy(SummitUser user, Locale locale) {
@@ -223,33 +221,24 @@ public class TaskService {
 
     /** The task page's content; refused to anyone who may neither work on nor claim the task. */
     public TaskDetails open(long taskId, SummitUser user, Locale locale) {
-        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!maySee(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
+        HumanTask task = visibleTask(taskId, user);
         String schema = task.formKey() == null ? null
                 : engine.form(task.formKey()).map(DeployedForm::schemaJson).map(s -> localizer.localize(s, locale)).orElse(null);
         List<TaskContextProvider.ContextItem> context = new ArrayList<>();
         contextProviders.forEach(p -> context.addAll(p.contextFor(task, locale)));
-        String data = task.variablesJson();
-        Map<String, Object> extra = formData(task, locale);
-        if (!extra.isEmpty()) {
-            Map<String, Object> merged = variables(task);
-            merged.putAll(extra);
-            data = write(merged);
-        }
+        // the browser gets what the form can show, not the instance's whole variable snapshot
+        Map<String, Object> data = new LinkedHashMap<>(variables(task));
+        data.putAll(formData(task, locale));
         java.util.Optional<String> draft = user.username().equals(task.assignee()) && task.isOpen() ? tasks.draft(taskId) : java.util.Optional.empty();
         if (draft.isPresent()) {
-            Map<String, Object> merged = new LinkedHashMap<>(variables(task));
-            merged.putAll(extra);
             try {
-                merged.putAll(json.readValue(draft.get(), new TypeReference<LinkedHashMap<String, Object>>() {}));
-                data = write(merged);
+                data.putAll(json.readValue(draft.get(), new TypeReference<LinkedHashMap<String, Object>>() {}));
             } catch (JsonProcessingException e) {
                 log.warn("Ignoring an unreadable draft of task {}", taskId);
             }
         }
-        return new TaskDetails(task, name(task, locale), schema, data, context, draft.isPresent());
+        String shown = schema == null ? "{}" : write(FormVariables.shown(data, FormVariables.referenced(json, schema)));
+        return new TaskDetails(task, name(task, locale), schema, shown, context, draft.isPresent());
     }
 
     /**
@@ -265,7 +254,7 @@ public class TaskService {
             throw alreadyDone(task);
         }
         if (!user.username().equals(task.assignee())) {
-            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.forbidden");
+            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
         }
         DeployedForm form = task.formKey() == null ? null : engine.form(task.formKey()).orElse(null);
         Map<String, Object> values;
@@ -304,8 +293,8 @@ public class TaskService {
     @Transactional
     public void claim(long taskId, SummitUser user) {
         HumanTask task = openTask(taskId);
-        if (!isCandidate(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
+        if (!access.mayClaim(task, user)) {
+            throw new UserFacingException(maySee(task, user) ? "task.error.notCandidate" : "task.error.notFound");
         }
         if (user.username().equals(task.assignee())) {
             return;
@@ -321,7 +310,7 @@ public class TaskService {
     public void unclaim(long taskId, SummitUser user) {
         HumanTask task = openTask(taskId);
         if (!user.username().equals(task.assignee())) {
-            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.forbidden");
+            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
         }
         if (task.candidateGroups().isEmpty() && task.candidateUsers().isEmpty()) {
             throw new UserFacingException("task.error.noCandidates");
@@ -333,14 +322,18 @@ public class TaskService {
         tasks.findById(taskId).ifPresent(broadcaster::available);
     }
 
-    /** A manager hands a task to another user. */
+    /**
+     * A manager (or a department head, for their department's reviews) hands a task to someone the rules allow:
+     * see {@link TaskAccess#checkAssignment}.
+     */
     @Transactional
     public void assign(long taskId, SummitUser manager, String username) {
-        if (!isManager(manager)) {
+        if (!isManager(manager) && !manager.departmentHead()) {
             throw new UserFacingException("task.error.onlyManagersAssign");
         }
         HumanTask task = openTask(taskId);
         SummitUser target = users.find(username).orElseThrow(() -> new UserFacingException("task.error.unknownUser", username));
+        access.checkAssignment(task, manager, target);
         if (target.username().equals(task.assignee())) {
             return;
         }
@@ -349,6 +342,25 @@ public class TaskService {
         }
         tasks.addEvent(task, TaskEvent.Type.ASSIGNED, manager.username(), target.username());
         tasks.findById(taskId).ifPresent(broadcaster::available);
+    }
+
+    /** The people this user may hand the open task to, by name. */
+    public List<SummitUser> assignableTo(long taskId, SummitUser assigner) {
+        HumanTask task = openTask(taskId);
+        if (!access.mayAssign(task, assigner)) {
+            return List.of();
+        }
+        List<SummitUser> allowed = new ArrayList<>();
+        for (SummitUser candidate : users.findAll()) {
+            try {
+                access.checkAssignment(task, assigner, candidate);
+                allowed.add(candidate);
+            } catch (UserFacingException refused) {
+                // not someone this task may go to
+            }
+        }
+        allowed.sort(java.util.Comparator.comparing(SummitUser::displayName, java.text.Collator.getInstance(Locale.CHINA)));
+        return allowed;
     }
 
     /**
@@ -367,10 +379,7 @@ public class TaskService {
 
     /** What happened in the task's process instance so far, for anyone who may see the task. */
     public List<TaskEvent> history(long taskId, SummitUser user) {
-        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!maySee(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
+        HumanTask task = visibleTask(taskId, user);
         return tasks.historyOfInstance(task);
     }
 
@@ -378,20 +387,14 @@ public class TaskService {
 
     /** The BPMN of the version the task's instance runs, for the diagram beside the form. */
     public java.util.Optional<String> diagram(long taskId, SummitUser user) {
-        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!maySee(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
+        HumanTask task = visibleTask(taskId, user);
         return models.xml(task.processDefinitionKey());
     }
 
     /** Anyone who may see the task may comment on it. */
     @Transactional
     public void comment(long taskId, SummitUser user, String text) {
-        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!maySee(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
+        HumanTask task = visibleTask(taskId, user);
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw new UserFacingException("task.comment.error.empty");
@@ -403,10 +406,7 @@ public class TaskService {
     }
 
     public List<TaskComment> comments(long taskId, SummitUser user) {
-        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!maySee(task, user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
+        HumanTask task = visibleTask(taskId, user);
         return tasks.commentsOfInstance(task);
     }
 
@@ -418,7 +418,7 @@ public class TaskService {
     public void saveDraft(long taskId, SummitUser user, String valuesJson) {
         HumanTask task = openTask(taskId);
         if (!user.username().equals(task.assignee())) {
-            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.forbidden");
+            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
         }
         Map<String, Object> values;
         try {
@@ -480,17 +480,32 @@ public class TaskService {
         return new UserFacingException("task.error.noLongerOpen");
     }
 
-    /** The assignee, the candidates, and managers may see a task; nobody else may open it or read its data. */
-    public static boolean maySee(HumanTask task, SummitUser user) {
-        return user.username().equals(task.assignee()) || isCandidate(task, user) || isManager(user);
+    /** Who may see a task: {@link TaskAccess#maySee}. Nobody else may open it or read its data. */
+    public boolean maySee(HumanTask task, SummitUser user) {
+        return access.maySee(task, user);
     }
 
-    public static boolean isCandidate(HumanTask task, SummitUser user) {
-        return task.candidateUsers().contains(user.username()) || task.candidateGroups().stream().anyMatch(user.groups()::contains);
+    /** Whether the user may hand this task to someone else (the task page's "assign"). */
+    public boolean mayAssign(HumanTask task, SummitUser user) {
+        return access.mayAssign(task, user);
+    }
+
+    /** Whether the user is offered the task and may take it. */
+    public boolean mayClaim(HumanTask task, SummitUser user) {
+        return access.mayClaim(task, user);
     }
 
     public static boolean isManager(SummitUser user) {
-        return user.has(Role.MANAGER) || user.has(Role.ADMIN);
+        return TaskAccess.isManager(user);
+    }
+
+    /** A task the user may see; to anyone else it does not exist. */
+    private HumanTask visibleTask(long taskId, SummitUser user) {
+        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
+        if (!maySee(task, user)) {
+            throw new UserFacingException("task.error.notFound");
+        }
+        return task;
     }
 
     private Map<String, Object> formData(HumanTask task, Locale locale) {

@@ -140,7 +140,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         super.onAttach(attachEvent);
         var ui = attachEvent.getUI();
         unregister = broadcaster.register(event -> {
-            if (TaskService.isFor(event.task(), user)) {
+            if (tasks.isFor(event.task(), user)) {
                 ui.access(() -> {
                     refresh();
                     var n = com.vaadin.flow.component.notification.Notification.show(

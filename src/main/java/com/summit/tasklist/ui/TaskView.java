@@ -186,7 +186,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         long id = details.task().id();
         String assignee = details.task().assignee();
-        if (assignee == null && TaskService.isCandidate(details.task(), user)) {
+        if (assignee == null && tasks.mayClaim(details.task(), user)) {
             Button claim = new Button(getTranslation("task.claim"), VaadinIcon.HAND.create(), e -> act(id, () -> tasks.claim(id, user), "task.claimed"));
             claim.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             claim.setId("task-claim");
@@ -197,16 +197,15 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             unclaim.setId("task-unclaim");
             actions.add(unclaim);
         }
-        if (TaskService.isManager(user)) {
-            ComboBox<String> to = new ComboBox<>();
-            var names = tasks.displayNames();
-            to.setItems(names.keySet());
-            to.setItemLabelGenerator(u -> names.get(u) + " (" + u + ")");
+        if (tasks.mayAssign(details.task(), user)) {
+            ComboBox<SummitUser> to = new ComboBox<>();
+            to.setItems(tasks.assignableTo(id, user));
+            to.setItemLabelGenerator(SummitUser::displayName);
             to.setPlaceholder(getTranslation("task.assignTo"));
             to.setId("task-assign-to");
             Button assign = new Button(getTranslation("task.assign"), e -> {
                 if (to.getValue() != null) {
-                    act(id, () -> tasks.assign(id, user, to.getValue()), "task.assigned");
+                    act(id, () -> tasks.assign(id, user, to.getValue().username()), "task.assigned");
                 }
             });
             assign.setId("task-assign");

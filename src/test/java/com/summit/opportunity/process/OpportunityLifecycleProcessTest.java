@@ -121,12 +121,26 @@ class OpportunityLifecycleProcessTest {
         engine.increaseTime(Duration.ofHours(2));
         complete(activateOne(LifecycleProcess.JOB_MARK_STALLED), Map.of());
         ActivatedJob review = activateOne(USER_TASK, "Task_StallReview");
-        assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "lina")
-                .containsEntry("io.camunda.zeebe:candidateGroups", "[\"MANAGER\"]");
+        // the owner's manager, not every manager
+        assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "lina");
+        assertThat(review.getCustomHeaders().getOrDefault("io.camunda.zeebe:candidateGroups", "[]")).isEqualTo("[]");
         complete(review, Map.of("stallAction", "COACH", "coachingNote", "本周约见物流总监"));
         engine.waitForIdleState(Duration.ofSeconds(5));
         // the stage goes on: its task is still there
         assertThat(instance).hasPassedElement("EndEvent_Coached").isActive();
+    }
+
+    @Test
+    void aStalledDealOfAnOwnerWithoutAManagerIsOfferedToTheManagers() throws Exception {
+        Map<String, Object> v = variables("PT1H", "IDENTIFICATION");
+        v.remove("manager");
+        client.newCreateInstanceCommand().bpmnProcessId(LifecycleProcess.PROCESS_ID).latestVersion().variables(v).send().join();
+        activateOne(USER_TASK);
+        engine.increaseTime(Duration.ofHours(2));
+        complete(activateOne(LifecycleProcess.JOB_MARK_STALLED), Map.of());
+        ActivatedJob review = activateOne(USER_TASK, "Task_StallReview");
+        assertThat(review.getCustomHeaders().getOrDefault("io.camunda.zeebe:assignee", "")).isEmpty();
+        assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"MANAGER\"]");
     }
 
     @Test

@@ -33,26 +33,27 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Prod mode against a real Zeebe 8.6 broker (the Camunda 8.8 client over gRPC), an external
- * PostgreSQL, and an Elasticsearch that is down when the app starts: the app starts anyway, search
- * says it is unavailable, and once Elasticsearch is up the outbox catches up with nothing lost.
+ * Prod mode against an engine in another JVM over gRPC (the embedded Zeebe engine behind its gateway, started as its own
+ * process, or the cluster {@code SUMMIT_TEST_GRPC_ADDRESS} names), an external PostgreSQL, and an Elasticsearch that is
+ * down when the app starts: the app starts anyway, search says it is unavailable, and once Elasticsearch is up the
+ * outbox catches up with nothing lost.
  */
-class RealBrokerProdModeIT {
+class ProdModeIT {
 
     private final Path data = Path.of("target", "it-data", "prod-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     @Test
-    void theSliceRunsOnARealBrokerAndSearchCatchesUpAfterAnElasticsearchOutage() throws Exception {
+    void theSliceRunsOnAnEngineOverTheNetworkAndSearchCatchesUpAfterAnElasticsearchOutage() throws Exception {
         int esHttp = TestPorts.free();
         int esTransport = TestPorts.free();
-        try (ZeebeBroker broker = new ZeebeBroker().start(data.resolve("broker"));
+        try (EngineProcess engine = new EngineProcess().start(data.resolve("engine"));
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
                         .setCleanDataDirectory(true).start();
                 ConfigurableApplicationContext app = new SpringApplicationBuilder(SummitApplication.class)
                         .run(
                                 "--spring.profiles.active=prod",
                                 "--server.port=0",
-                                "--camunda.client.grpc-address=http://127.0.0.1:" + broker.gatewayPort,
+                                "--camunda.client.grpc-address=" + engine.grpcAddress(),
                                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                                 "--spring.datasource.username=postgres",
                                 "--spring.datasource.password=",
@@ -75,7 +76,7 @@ class RealBrokerProdModeIT {
                     .filter(r -> r.task().opportunityId() != null && r.task().opportunityId() == created.id())
                     .findFirst().orElse(null), r -> r != null);
             assertThat(task.task().dueAt()).isNotNull();
-            // the gate (DMN stage-gate, evaluated by the real broker) needs a stated need on the scorecard
+            // the gate (DMN stage-gate, evaluated by the engine in the other JVM) needs a stated need on the scorecard
             app.getBean(com.summit.opportunity.service.ScorecardService.class).changeLevel(created.id(),
                     com.summit.opportunity.domain.ScoreElement.NEED, 1,
                     com.summit.opportunity.service.ScorecardService.Evidence.note("客户邮件：前海保税仓"), rep);
