@@ -5,71 +5,72 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
 /**
- * Local mode's database passwords: generated on first start (24 random letters and digits each) and kept in a file
- * under the data directory that only its owner may read or write.
+ * Local mode's passwords (the database's superuser and app role, Elasticsearch's user): generated on first start, 24
+ * random letters and digits each, and kept in one file under the data directory that only its owner may read.
  */
 final class LocalCredentials {
 
+    static final String POSTGRES_SUPERUSER = "postgres.superuser.password";
+    static final String POSTGRES_APP = "postgres.summit.password";
+    static final String ELASTICSEARCH = "elasticsearch.summit.password";
+    private static final List<String> KEYS = List.of(POSTGRES_SUPERUSER, POSTGRES_APP, ELASTICSEARCH);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
-    private String superuserPassword;
-    private String appPassword;
+    private final Properties passwords = new Properties();
 
     LocalCredentials(Path file) {
         this.file = file;
     }
 
-    void loadOrCreate() {
+    /** Reads the file, generating what it lacks (every password on first start); idempotent. */
+    synchronized LocalCredentials load() {
         try {
-            if (!Files.exists(file)) {
-                Properties created = new Properties();
-                created.setProperty("postgres.superuser.password", generate());
-                created.setProperty("postgres.summit.password", generate());
-                Files.createDirectories(file.getParent());
-                // written whole beside it, then moved into place: a start that dies half-way leaves no empty file
-                Path draft = Files.createTempFile(file.getParent(), ".postgres-credentials", ".tmp",
-                        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                try (Writer out = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
-                    created.store(out, "Summit local mode: generated on first start; readable by its owner only");
-                }
-                try {
-                    Files.move(draft, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(draft);
-                } catch (IOException notAtomic) {
-                    Files.deleteIfExists(draft);
-                    throw notAtomic;
+            passwords.clear();
+            if (Files.exists(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    passwords.load(in);
                 }
             }
+            boolean added = false;
+            for (String key : KEYS) {
+                String value = passwords.getProperty(key);
+                if (value == null || value.isBlank()) {
+                    passwords.setProperty(key, generate());
+                    added = true;
+                }
+            }
+            if (added) {
+                write();
+            }
             Files.setPosixFilePermissions(file, OWNER_ONLY);
-            read();
+            return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the local database passwords in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot keep the local passwords in " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private void read() throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
+    /** Written whole beside it, then moved into place: a start that dies half-way leaves no half-written file. */
+    private void write() throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), ".local-credentials", ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        try (Writer out = Files.newBufferedWriter(draft, StandardCharsets.UTF_8)) {
+            passwords.store(out, "Summit local mode: generated on first start; readable by its owner only");
         }
-        superuserPassword = p.getProperty("postgres.superuser.password");
-        appPassword = p.getProperty("postgres.summit.password");
-        if (superuserPassword == null || superuserPassword.isBlank() || appPassword == null || appPassword.isBlank()) {
-            throw new IllegalStateException(file + " lacks a password; restore it, or remove the data directory to start afresh");
-        }
+        Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String generate() {
@@ -86,10 +87,14 @@ final class LocalCredentials {
     }
 
     String superuserPassword() {
-        return superuserPassword;
+        return passwords.getProperty(POSTGRES_SUPERUSER);
     }
 
     String appPassword() {
-        return appPassword;
+        return passwords.getProperty(POSTGRES_APP);
+    }
+
+    String elasticsearchPassword() {
+        return passwords.getProperty(ELASTICSEARCH);
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -36,11 +35,30 @@ final class LocalElasticsearch implements AutoCloseable {
     private final Path dataDir;
     private final LocalProperties.Elasticsearch settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final CompletableFuture<Process> process = new CompletableFuture<>();
+    private static final Duration FIRST_RESTART_WAIT = Duration.ofSeconds(2);
+    private static final Duration LONGEST_RESTART_WAIT = Duration.ofMinutes(5);
+    /** A run this long resets the wait before the next restart. */
+    private static final Duration STABLE_RUN = Duration.ofMinutes(2);
+
+    private final java.util.concurrent.atomic.AtomicReference<Process> current = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closing;
     private final Path pidFile;
     private Thread keeper;
 
+    /** The user the app signs in as (the file realm's only user, with the built-in superuser role). */
+    static final String APP_USER = "summit";
+
+    private final LocalCredentials credentials;
+
+    /** Without security: a test harness that plays an external, open Elasticsearch. */
     LocalElasticsearch(Path dataDir, LocalProperties.Elasticsearch settings) {
+        this(dataDir, settings, null);
+    }
+
+    /** With security on: every request signs in as {@link #APP_USER} with the generated password. */
+    LocalElasticsearch(Path dataDir, LocalProperties.Elasticsearch settings, LocalCredentials credentials) {
+        this.credentials = credentials;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.settings = settings;
         this.pidFile = this.dataDir.resolve("elasticsearch.pid");
@@ -88,32 +106,62 @@ final class LocalElasticsearch implements AutoCloseable {
         env.put("ES_TMPDIR", tmp.toString());
         env.remove("JAVA_TOOL_OPTIONS");
         // The keeper thread lives as long as Elasticsearch: with --pdeathsig, Elasticsearch gets SIGTERM
-        // when the thread that started it dies, i.e. when Summit's JVM dies.
-        keeper = Thread.ofPlatform().name("elasticsearch-keeper").daemon(true).start(() -> {
-            try {
-                Process p = builder.start();
-                PidFiles.write(pidFile, p.pid());
-                process.complete(p);
-                int exit = p.waitFor();
-                if (exit != 0 && exit != 143 && exit != 130) {
-                    log.warn("Elasticsearch exited with code {}; see {}", exit, logs.resolve("console.log"));
-                }
-            } catch (IOException e) {
-                process.completeExceptionally(e);
-                log.error("Elasticsearch did not start: {}", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        // when the thread that started it dies, i.e. when Summit's JVM dies. It also starts Elasticsearch again
+        // when it dies on its own (killed, out of memory), waiting longer after each quick death.
+        keeper = Thread.ofPlatform().name("elasticsearch-keeper").daemon(true).start(() -> keep(builder, logs));
         log.info("Elasticsearch {} starting on 127.0.0.1:{} (data in {}{})", VERSION, settings.httpPort(), data,
                 user == null ? "" : ", as user " + user);
     }
 
+    private void keep(ProcessBuilder builder, Path logs) {
+        Duration wait = FIRST_RESTART_WAIT;
+        while (!closing) {
+            long started = System.nanoTime();
+            int exit;
+            try {
+                Process p = builder.start();
+                PidFiles.write(pidFile, p.pid());
+                current.set(p);
+                exit = p.waitFor();
+            } catch (IOException e) {
+                log.error("Elasticsearch did not start: {}", e.getMessage());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (closing) {
+                return;
+            }
+            restarts.incrementAndGet();
+            if (Duration.ofNanos(System.nanoTime() - started).compareTo(STABLE_RUN) > 0) {
+                wait = FIRST_RESTART_WAIT;
+            }
+            log.warn("Elasticsearch exited with code {} (see {}); starting it again in {} s. Search is unavailable meanwhile; "
+                    + "changes wait in the outbox.", exit, logs.resolve("console.log"), wait.toSeconds());
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            wait = wait.multipliedBy(2).compareTo(LONGEST_RESTART_WAIT) > 0 ? LONGEST_RESTART_WAIT : wait.multipliedBy(2);
+        }
+    }
+
+    /** How often Elasticsearch was started again after dying on its own. */
+    int restarts() {
+        return restarts.get();
+    }
+
     boolean isReady() {
         try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/_cluster/health"))
-                            .timeout(Duration.ofSeconds(2)).build(),
+            HttpRequest.Builder health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.httpPort() + "/_cluster/health"))
+                    .timeout(Duration.ofSeconds(2));
+            if (authorization() != null) {
+                health.header("Authorization", authorization());
+            }
+            HttpResponse<Void> response = http.send(health.build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -184,15 +232,46 @@ final class LocalElasticsearch implements AutoCloseable {
                 "http.port: " + settings.httpPort(),
                 "transport.port: " + settings.transportPort(),
                 "discovery.type: single-node",
-                "xpack.security.enabled: false",
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.auto_create_index: true",
                 "");
+        if (credentials == null) {
+            yaml += "xpack.security.enabled: false\n";
+        } else {
+            // sign-in over plain HTTP on loopback (no TLS: nothing leaves this machine); one user in the file realm
+            yaml += String.join("\n",
+                    "xpack.security.enabled: true",
+                    "xpack.security.http.ssl.enabled: false",
+                    "xpack.security.transport.ssl.enabled: false",
+                    "xpack.security.enrollment.enabled: false",
+                    "xpack.security.authc.realms.file.local.order: 0",
+                    "xpack.security.authc.realms.native.native.enabled: false",
+                    "");
+        }
         try {
             Files.writeString(home.resolve("config/elasticsearch.yml"), yaml);
+            if (credentials != null) {
+                String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(credentials.elasticsearchPassword());
+                Path users = home.resolve("config/users");
+                Path roles = home.resolve("config/users_roles");
+                Files.writeString(users, APP_USER + ":" + hash + "\n");
+                Files.writeString(roles, "superuser:" + APP_USER + "\n");
+                for (Path f : new Path[] {users, roles}) {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Authorization header of the app's user, or null without security. */
+    private String authorization() {
+        if (credentials == null) {
+            return null;
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (APP_USER + ":" + credentials.elasticsearchPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private Path dir(String name) {
@@ -215,8 +294,12 @@ final class LocalElasticsearch implements AutoCloseable {
 
     @Override
     public void close() {
-        Process p = process.getNow(null);
+        closing = true;
+        Process p = current.get();
         if (p == null) {
+            if (keeper != null) {
+                keeper.interrupt();
+            }
             return;
         }
         if (p.isAlive()) {
@@ -231,6 +314,9 @@ final class LocalElasticsearch implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (keeper != null) {
+            keeper.interrupt();
         }
         PidFiles.delete(pidFile);
     }

@@ -40,6 +40,31 @@ class LocalModeConfiguration {
         return runtime.dataSource();
     }
 
+    /** The app's Elasticsearch client signs in to the local Elasticsearch with the generated password. */
+    @Bean
+    org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails localElasticsearch(LocalRuntime runtime,
+            LocalProperties properties) {
+        var node = new org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails.Node("127.0.0.1",
+                properties.elasticsearch().httpPort(),
+                org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails.Node.Protocol.HTTP);
+        return new org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchConnectionDetails() {
+            @Override
+            public List<Node> getNodes() {
+                return List.of(node);
+            }
+
+            @Override
+            public String getUsername() {
+                return runtime.elasticsearchUser();
+            }
+
+            @Override
+            public String getPassword() {
+                return runtime.elasticsearchPassword();
+            }
+        };
+    }
+
     /** The Camunda client (and with it every job worker) is created only after the embedded engine answers. */
     @Bean
     static BeanFactoryPostProcessor camundaClientWaitsForEmbeddedEngine() {

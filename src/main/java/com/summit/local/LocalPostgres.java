@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded PostgreSQL 17 (zonky) whose data lives under {@code <data-dir>/postgres} and survives restarts. It
  * listens on 127.0.0.1 only and asks every connection for a password (scram-sha-256): the superuser's and the app's
- * are generated on first start and kept in {@code <data-dir>/postgres-credentials.properties}, readable by its
+ * are generated on first start and kept in {@code <data-dir>/local-credentials.properties}, readable by its
  * owner only. The app connects as {@code summit}, which owns its database and is not a superuser.
  */
 final class LocalPostgres implements AutoCloseable {
@@ -34,10 +34,10 @@ final class LocalPostgres implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private HikariDataSource dataSource;
 
-    LocalPostgres(Path dataDirectory, int port) {
+    LocalPostgres(Path dataDirectory, int port, LocalCredentials credentials) {
         this.dataDirectory = dataDirectory;
         this.port = port;
-        this.credentials = new LocalCredentials(dataDirectory.resolveSibling("postgres-credentials.properties"));
+        this.credentials = credentials;
     }
 
     void stopLeftover() {
@@ -53,7 +53,7 @@ final class LocalPostgres implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
-            credentials.loadOrCreate();
+            credentials.load();
             postgres = EmbeddedPostgres.builder()
                     // zonky checks readiness as the superuser: with the password once the cluster asks for one
                     .setConnectConfig("password", credentials.superuserPassword())
@@ -126,9 +126,13 @@ final class LocalPostgres implements AutoCloseable {
                         declare r record;
                         begin
                           execute 'alter schema public owner to %1$s';
+                          -- tables first: their serial and identity sequences follow them
                           for r in select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
                                    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S')
-                                     and pg_get_userbyid(c.relowner) <> '%1$s' loop
+                                     and pg_get_userbyid(c.relowner) <> '%1$s'
+                                     and not (c.relkind = 'S' and exists (select 1 from pg_depend d
+                                              where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i')))
+                                   order by c.relkind = 'S' loop
                             execute format('alter %%s public.%%I owner to %1$s',
                               case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end,
                               r.relname);

@@ -16,21 +16,24 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
 
     private final int serverPort;
+    private final LocalCredentials credentials;
     private final LocalPostgres postgres;
     private final EmbeddedZeebe zeebe;
     private final LocalElasticsearch elasticsearch;
 
     LocalRuntime(LocalProperties properties, int serverPort, Duration engineStartupTimeout) {
         this.serverPort = serverPort;
-        this.postgres = new LocalPostgres(properties.dataDir().resolve("postgres"), properties.postgres().port());
+        this.credentials = new LocalCredentials(properties.dataDir().resolve("local-credentials.properties"));
+        this.postgres = new LocalPostgres(properties.dataDir().resolve("postgres"), properties.postgres().port(), credentials);
         this.zeebe = new EmbeddedZeebe(properties.zeebe().port(), engineStartupTimeout);
         this.elasticsearch = properties.elasticsearch().enabled()
-                ? new LocalElasticsearch(properties.dataDir(), properties.elasticsearch())
+                ? new LocalElasticsearch(properties.dataDir(), properties.elasticsearch(), credentials)
                 : null;
     }
 
     void start() {
         long started = System.nanoTime();
+        credentials.load();
         postgres.stopLeftover();
         if (elasticsearch != null) {
             elasticsearch.stopLeftover();
@@ -73,6 +76,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     DataSource dataSource() {
         return postgres.dataSource();
+    }
+
+    /** The user and password the app's Elasticsearch client signs in with (null when it is not started here). */
+    String elasticsearchUser() {
+        return elasticsearch == null ? null : LocalElasticsearch.APP_USER;
+    }
+
+    String elasticsearchPassword() {
+        return elasticsearch == null ? null : credentials.elasticsearchPassword();
     }
 
     /** True when the local Elasticsearch answers (it starts in the background). */

@@ -425,6 +425,57 @@ class BrowserJourneyIT extends LocalAppIT {
         Browser.screenshot(driver, "19-other-team-task-not-found");
     }
 
+    @Test
+    void whatARepTypesAtAHumanPaceReachesTheServerExactly() throws Exception {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer("常州新能源" + System.nanoTime() % 100000, null, Industry.AUTOMOTIVE, "江苏常州"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "电池包干线", null, new BigDecimal("2600000"),
+                Set.of(LogisticsService.LINE_HAUL)), rep);
+        long taskId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).map(r -> r.task().id()).findFirst().orElse(null),
+                id -> id != null);
+        signIn("zhangwei");
+        driver.get("http://localhost:" + port + "/tasks/" + taskId);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+
+        // a number, then straight on into the next text field, 100 ms a key
+        WebElement amount = driver.findElement(By.cssSelector(".fjs-form-field-number input"));
+        typeSlowly(amount, "880.5", 100);
+        WebElement nextStep = driver.findElement(By.cssSelector(".fjs-form-field-textfield input:not([readonly])"));
+        typeSlowly(nextStep, "下周拜访物流总监", 100);
+        // the need: typed, then all selected and typed again
+        WebElement need = driver.findElement(By.cssSelector(".fjs-form-field-textarea textarea:not([readonly])"));
+        typeSlowly(need, "旧的描述", 120);
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys("a")
+                .keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+        typeSlowly(need, "电池包需要恒温干线", 120);
+        WebElement draft = driver.findElement(By.id("task-save-draft"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", draft);
+        draft.click();
+        wait.until(d -> !tasks.open(taskId, rep, com.summit.base.i18n.Locales.ZH_CN).formDataJson().isEmpty()
+                && tasks.open(taskId, rep, com.summit.base.i18n.Locales.ZH_CN).hasDraft());
+
+        var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tasks.open(taskId, rep, com.summit.base.i18n.Locales.ZH_CN).formDataJson());
+        assertThat(saved.path("estimatedAnnualValue").decimalValue()).isEqualByComparingTo("880.5");
+        assertThat(saved.path("nextStep").asText()).isEqualTo("下周拜访物流总监");
+        assertThat(saved.path("statedNeed").asText()).isEqualTo("电池包需要恒温干线");
+        Browser.screenshot(driver, "20-typed-at-human-pace");
+    }
+
+    /**
+     * Real key events into the focused field, one character at a time, {@code millis} apart: a person typing, not a
+     * value set at once. The field is clicked first only when it does not have the focus yet.
+     */
+    private void typeSlowly(WebElement field, String text, long millis) {
+        if (!field.equals(driver.switchTo().activeElement())) {
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+            field.click();
+        }
+        var actions = new org.openqa.selenium.interactions.Actions(driver);
+        text.codePoints().forEach(c -> actions.sendKeys(new String(Character.toChars(c))).pause(Duration.ofMillis(millis)));
+        actions.perform();
+    }
+
     private void signIn(String username) {
         driver.get("http://localhost:" + port + "/login");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("demo-users")));

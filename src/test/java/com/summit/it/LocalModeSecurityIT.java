@@ -65,7 +65,7 @@ class LocalModeSecurityIT extends LocalAppIT {
                 .isInstanceOf(SQLException.class).hasMessageContaining("password");
         assertThatThrownBy(() -> DriverManager.getConnection(url, props("postgres", "summit")).close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-        var credentials = DATA.resolve("postgres-credentials.properties");
+        var credentials = DATA.resolve("local-credentials.properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
         try (Connection c = dataSource.getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("select current_user, rolsuper, rolcreaterole, rolcreatedb from pg_roles where rolname = current_user")) {
@@ -82,6 +82,25 @@ class LocalModeSecurityIT extends LocalAppIT {
         try (Connection c = DriverManager.getConnection(url, props("summit", saved.getProperty("postgres.summit.password")))) {
             assertThat(c.isValid(2)).isTrue();
         }
+    }
+
+    @Test
+    void elasticsearchAnswersOnlyTheAppsUserWithTheGeneratedPassword() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI root = URI.create("http://127.0.0.1:" + ES_HTTP + "/_cluster/health");
+        Properties saved = new Properties();
+        try (var in = Files.newBufferedReader(DATA.resolve("local-credentials.properties"))) {
+            saved.load(in);
+        }
+        String good = "Basic " + java.util.Base64.getEncoder().encodeToString(("summit:" + saved.getProperty("elasticsearch.summit.password"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(180)).ignoreExceptions().until(() ->
+                http.send(HttpRequest.newBuilder(root).header("Authorization", good).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        assertThat(http.send(HttpRequest.newBuilder(root).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("summit:summit".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(http.send(HttpRequest.newBuilder(root).header("Authorization", wrong).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(401);
+        assertThat(connects(nonLoopbackAddress().orElseThrow(), ES_HTTP)).isFalse();
     }
 
     @Test

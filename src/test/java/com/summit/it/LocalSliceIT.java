@@ -121,7 +121,8 @@ class LocalSliceIT extends LocalAppIT {
         var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reopened.formDataJson());
         assertThat(data.path("statedNeed").asText()).isEqualTo("客户想在华东");
         assertThat(data.path("leadSource").asText()).isEqualTo("REFERRAL");
-        assertThat(data.path("owner").asText()).isEqualTo("zhangwei");
+        // the draft's "owner" is not a field of the form: dropped; and the instance's owner is not sent to the browser
+        assertThat(data.has("owner")).isFalse();
         assertThat(data.path("customerName").asText()).isEqualTo("无锡精工机械有限公司");
         assertThatThrownBy(() -> tasks.saveDraft(row.task().id(), users.find("lina").orElseThrow(), "{}"))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("task.error.notAssignee"));
@@ -138,9 +139,9 @@ class LocalSliceIT extends LocalAppIT {
         TaskRow row = awaitTask(rep, created.id(), "识别商机：客户画像与线索");
 
         assertThatThrownBy(() -> tasks.open(row.task().id(), legal, Locales.ZH_CN))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("task.error.forbidden"));
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("task.error.notFound"));
         assertThatThrownBy(() -> tasks.complete(row.task().id(), legal, "{}", Locales.ZH_CN))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("task.error.forbidden"));
+                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("task.error.notFound"));
         assertThat(tasks.inbox(legal)).noneMatch(r -> r.task().id() == row.task().id());
         assertThat(tasks.inbox(rep)).anyMatch(r -> r.task().id() == row.task().id());
     }

@@ -3,6 +3,7 @@ package com.summit.search.service;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import com.summit.search.domain.OutboxRepository;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves changes from the outbox table into Elasticsearch. An entry leaves the outbox only after
  * Elasticsearch has taken it, so an outage delays search but loses nothing: the indexer simply
- * tries again on its next run.
+ * tries again on its next run. A document Elasticsearch rejects is set aside with its error and tried
+ * again with a growing wait, while the others flow on. Requests do not force a refresh: the index
+ * refreshes every second ({@link SearchIndex}), so a change is searchable within about two seconds.
  */
 @Component
 class OutboxIndexer {
@@ -54,43 +57,75 @@ class OutboxIndexer {
         } while (moved == BATCH);
     }
 
-    /** Indexes one batch; returns how many entries it moved, 0 when there was nothing or Elasticsearch failed. */
+    /**
+     * Indexes one batch; returns how many entries it took from the outbox (indexed, or set aside when Elasticsearch
+     * rejected their document), 0 when there was nothing or Elasticsearch could not be reached.
+     */
     private int indexBatch() {
         List<OutboxRepository.Entry> entries = outbox.lockBatch(BATCH);
         if (entries.isEmpty()) {
             return 0;
         }
-        List<Long> ids = entries.stream().map(OutboxRepository.Entry::id).toList();
+        // entries of one record share one operation: the record's current document
+        Map<String, List<Long>> idsByKey = new java.util.LinkedHashMap<>();
+        Map<String, OutboxRepository.Entry> firstByKey = new java.util.LinkedHashMap<>();
+        for (OutboxRepository.Entry entry : entries) {
+            String key = entry.entityType() + "/" + entry.entityId();
+            idsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry.id());
+            firstByKey.putIfAbsent(key, entry);
+        }
+        List<Long> done = new ArrayList<>();
         try {
-            BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
-            List<String> seen = new ArrayList<>();
-            for (OutboxRepository.Entry entry : entries) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            List<String> operationKeys = new ArrayList<>();
+            for (Map.Entry<String, OutboxRepository.Entry> e : firstByKey.entrySet()) {
+                OutboxRepository.Entry entry = e.getValue();
                 SearchDocumentSource source = sources.get(entry.entityType());
-                String key = entry.entityType() + "/" + entry.entityId();
-                if (source == null || seen.contains(key)) {
+                if (source == null) {
+                    done.addAll(idsByKey.get(e.getKey())); // nothing searchable of this type any more
                     continue;
                 }
-                seen.add(key);
                 index.ensure(source);
                 String indexName = index.name(entry.entityType());
                 String docId = Long.toString(entry.entityId());
-                Optional<Map<String, Object>> document = source.document(entry.entityId());
+                Optional<Map<String, Object>> document;
+                try {
+                    document = source.document(entry.entityId());
+                } catch (RuntimeException unreadable) {
+                    // one record that cannot be made into a document must not hold up the others
+                    outbox.setAside(idsByKey.get(e.getKey()), "document: " + unreadable);
+                    continue;
+                }
                 if (document.isPresent()) {
                     bulk.operations(op -> op.index(i -> i.index(indexName).id(docId).document(document.get())));
                 } else {
                     bulk.operations(op -> op.delete(d -> d.index(indexName).id(docId)));
                 }
+                operationKeys.add(e.getKey());
             }
-            if (!seen.isEmpty()) {
+            int setAside = 0;
+            if (!operationKeys.isEmpty()) {
                 BulkResponse response = client.bulk(bulk.build());
-                if (response.errors()) {
-                    String reason = response.items().stream().filter(i -> i.error() != null)
-                            .map(i -> i.error().reason()).findFirst().orElse("bulk errors");
-                    throw new IOException(reason);
+                List<BulkResponseItem> items = response.items();
+                for (int i = 0; i < items.size(); i++) {
+                    BulkResponseItem item = items.get(i);
+                    List<Long> ids = idsByKey.get(operationKeys.get(i));
+                    boolean missingOnDelete = item.operationType() == co.elastic.clients.elasticsearch.core.bulk.OperationType.Delete
+                            && item.status() == 404;
+                    if (item.error() == null || missingOnDelete) {
+                        done.addAll(ids);
+                    } else {
+                        outbox.setAside(ids, item.error().type() + ": " + item.error().reason());
+                        setAside++;
+                    }
                 }
             }
-            outbox.delete(ids);
+            outbox.delete(done);
             status.reachable();
+            if (setAside > 0) {
+                log.warn("Elasticsearch rejected {} documents; they are set aside and tried again later (admins see them on /operations)",
+                        setAside);
+            }
             return entries.size();
         } catch (IOException | RuntimeException e) {
             if (status.unreachable(e)) {

@@ -41,7 +41,9 @@ class SearchIndex {
             }
             mapping.properties("owner", Property.of(p -> p.keyword(k -> k)));
             try {
-                client.indices().create(c -> c.index(index).mappings(mapping.build()));
+                // an explicit refresh interval: an idle index otherwise skips its refreshes until the next search
+                client.indices().create(c -> c.index(index).mappings(mapping.build())
+                        .settings(st -> st.refreshInterval(t -> t.time("1s"))));
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
                 if (!"resource_already_exists_exception".equals(e.error().type())) {
                     throw e;
@@ -49,6 +51,15 @@ class SearchIndex {
             }
         }
         ensured.put(index, true);
+    }
+
+    /** Deletes the type's index (a rebuild creates it again from PostgreSQL). */
+    void drop(SearchDocumentSource source) throws IOException {
+        String index = name(source.entityType());
+        ensured.remove(index);
+        if (client.indices().exists(e -> e.index(index)).value()) {
+            client.indices().delete(d -> d.index(index));
+        }
     }
 
     /** Forget what was ensured, e.g. after Elasticsearch was unreachable (it may have been reset). */

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Free-text search over the derived read model in Elasticsearch. */
 @Service
@@ -56,19 +55,6 @@ public class SearchService {
             index.forget();
             throw new SearchUnavailableException(e);
         }
-    }
-
-    /** Queues every record of every searchable type for indexing, e.g. after the index was lost. */
-    @Transactional
-    public int rebuild() {
-        int queued = 0;
-        for (SearchDocumentSource source : sources.values()) {
-            for (long id : source.allIds()) {
-                outbox.changed(source.entityType(), id);
-                queued++;
-            }
-        }
-        return queued;
     }
 
     public long pendingChanges() {
