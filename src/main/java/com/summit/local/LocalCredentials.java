@@ -82,6 +82,10 @@ final class LocalCredentials {
         return password.toString();
     }
 
+    boolean exists() {
+        return Files.exists(file);
+    }
+
     Path file() {
         return file;
     }

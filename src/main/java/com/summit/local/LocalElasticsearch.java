@@ -233,7 +233,8 @@ final class LocalElasticsearch implements AutoCloseable {
                 "transport.port: " + settings.transportPort(),
                 "discovery.type: single-node",
                 "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.auto_create_index: true",
+                // indexes are created by Summit with their mappings, never implicitly by a write
+                "action.auto_create_index: false",
                 "");
         if (credentials == null) {
             yaml += "xpack.security.enabled: false\n";
@@ -278,6 +279,8 @@ final class LocalElasticsearch implements AutoCloseable {
         Path dir = dataDir.resolve(name);
         try {
             Files.createDirectories(dir);
+            // readable by its owner only (the index holds customer and deal data)
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,6 +53,11 @@ final class LocalPostgres implements AutoCloseable {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
+            Path hba = dataDirectory.resolve("pg_hba.conf");
+            if (!credentials.exists() && Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER)) {
+                throw new IllegalStateException("The database in " + dataDirectory + " asks for passwords, but " + credentials.file()
+                        + " is gone: restore that file, or remove the data directory to start afresh (everything in it is lost)");
+            }
             credentials.load();
             postgres = EmbeddedPostgres.builder()
                     // zonky checks readiness as the superuser: with the password once the cluster asks for one

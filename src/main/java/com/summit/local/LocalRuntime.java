@@ -17,12 +17,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final int serverPort;
     private final LocalCredentials credentials;
+    private final java.nio.file.Path dataDir;
     private final LocalPostgres postgres;
     private final EmbeddedZeebe zeebe;
     private final LocalElasticsearch elasticsearch;
 
     LocalRuntime(LocalProperties properties, int serverPort, Duration engineStartupTimeout) {
         this.serverPort = serverPort;
+        this.dataDir = properties.dataDir();
         this.credentials = new LocalCredentials(properties.dataDir().resolve("local-credentials.properties"));
         this.postgres = new LocalPostgres(properties.dataDir().resolve("postgres"), properties.postgres().port(), credentials);
         this.zeebe = new EmbeddedZeebe(properties.zeebe().port(), engineStartupTimeout);
@@ -33,6 +35,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     void start() {
         long started = System.nanoTime();
+        ownerOnly(dataDir);
         credentials.load();
         postgres.stopLeftover();
         if (elasticsearch != null) {
@@ -103,6 +106,19 @@ public final class LocalRuntime implements AutoCloseable {
         safely(postgres::close);
         if (elasticsearch != null) {
             safely(elasticsearch::close);
+        }
+    }
+
+    /**
+     * The data directory (database, search index, passwords) lists its contents to its owner only; others may pass
+     * through it (Elasticsearch's own account, to its directories, which are its alone).
+     */
+    private static void ownerOnly(java.nio.file.Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot make " + dir + " its owner's only: " + e.getMessage(), e);
         }
     }
 

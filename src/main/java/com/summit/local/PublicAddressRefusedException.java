@@ -11,6 +11,14 @@ public class PublicAddressRefusedException extends RuntimeException {
         this.address = address;
     }
 
+    /** A demo account from an earlier start still has the public password. */
+    public PublicAddressRefusedException(String address, String demoAccount) {
+        super("The demo account '" + demoAccount + "' still signs in with the public demo password, so Summit listens on "
+                + "127.0.0.1 only; server.address=" + address + " is refused. Change or remove the demo accounts' passwords "
+                + "(or start afresh with an empty data directory) before serving other machines");
+        this.address = address;
+    }
+
     public String address() {
         return address;
     }

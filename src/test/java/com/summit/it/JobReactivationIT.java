@@ -86,7 +86,7 @@ class JobReactivationIT {
     /** Runs last: it stops this class's own engine. */
     @Test
     @Order(2)
-    void aSubmissionWhileTheEngineIsUnreachableIsRefusedAndChangesNothing() {
+    void aSubmissionWhileTheEngineIsUnreachableIsRefusedAndTheTaskStaysOpenWithItsDraft() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
         long instance = client.newCreateInstanceCommand().bpmnProcessId("test-simple").latestVersion()
                 .variables(Map.of()).send().join().getProcessInstanceKey();
@@ -98,7 +98,7 @@ class JobReactivationIT {
         assertThatThrownBy(() -> tasks.complete(row.task().id(), rep, "{}", Locales.ZH_CN))
                 .isInstanceOfSatisfying(com.summit.base.UserFacingException.class,
                         e -> assertThat(messages.getTranslation(e.messageKey(), Locales.ZH_CN, e.arguments()))
-                                .isEqualTo("流程引擎暂时无法访问，什么都没有改变。请稍后再试。"));
+                                .isEqualTo("流程引擎暂时无法访问，任务没有提交；你填写的内容已存为草稿。请稍后再试。"));
         var task = tasks.find(row.task().id()).orElseThrow();
         assertThat(task.state()).isEqualTo(com.summit.tasklist.domain.TaskState.OPEN);
         assertThat(task.completedBy()).isNull();

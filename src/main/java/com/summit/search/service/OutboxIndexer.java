@@ -52,16 +52,21 @@ class OutboxIndexer {
     void drain() {
         int moved;
         do {
-            Integer count = transactions.execute(tx -> indexBatch());
+            Integer count = transactions.execute(this::indexBatch);
             moved = count == null ? 0 : count;
         } while (moved == BATCH);
+    }
+
+    /** Errors that say nothing about the document: too busy (429), not ready (5xx), the index not there yet. */
+    private static boolean transient_(BulkResponseItem item) {
+        return item.status() == 429 || item.status() >= 500 || "index_not_found_exception".equals(item.error().type());
     }
 
     /**
      * Indexes one batch; returns how many entries it took from the outbox (indexed, or set aside when Elasticsearch
      * rejected their document), 0 when there was nothing or Elasticsearch could not be reached.
      */
-    private int indexBatch() {
+    private int indexBatch(org.springframework.transaction.TransactionStatus tx) {
         List<OutboxRepository.Entry> entries = outbox.lockBatch(BATCH);
         if (entries.isEmpty()) {
             return 0;
@@ -89,10 +94,14 @@ class OutboxIndexer {
                 String indexName = index.name(entry.entityType());
                 String docId = Long.toString(entry.entityId());
                 Optional<Map<String, Object>> document;
+                // a savepoint: a failed read must not abort the batch's transaction (and with it the outbox)
+                Object savepoint = tx.createSavepoint();
                 try {
                     document = source.document(entry.entityId());
+                    tx.releaseSavepoint(savepoint);
                 } catch (RuntimeException unreadable) {
                     // one record that cannot be made into a document must not hold up the others
+                    tx.rollbackToSavepoint(savepoint);
                     outbox.setAside(idsByKey.get(e.getKey()), "document: " + unreadable);
                     continue;
                 }
@@ -114,6 +123,11 @@ class OutboxIndexer {
                             && item.status() == 404;
                     if (item.error() == null || missingOnDelete) {
                         done.addAll(ids);
+                    } else if (transient_(item)) {
+                        // Elasticsearch is busy, restarting, or lost the index: the entry stays due, nothing is set aside
+                        if ("index_not_found_exception".equals(item.error().type())) {
+                            index.forget();
+                        }
                     } else {
                         outbox.setAside(ids, item.error().type() + ": " + item.error().reason());
                         setAside++;

@@ -16,8 +16,27 @@ class RebuildOnStart implements ApplicationRunner {
         this.administration = administration;
     }
 
+    /** In the background, as soon as Elasticsearch answers (local mode starts it in the background too). */
     @Override
     public void run(ApplicationArguments args) {
-        administration.rebuildAll();
+        Thread.ofVirtual().name("search-rebuild").start(() -> {
+            for (int attempt = 1; attempt <= 60; attempt++) {
+                try {
+                    administration.rebuildAll();
+                    return;
+                } catch (RuntimeException notYet) {
+                    log.info("Search rebuild waits for Elasticsearch ({}); trying again in 10 s", notYet.getMessage());
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            log.error("Search rebuild gave up: Elasticsearch did not answer for 10 minutes; start it from /operations");
+        });
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebuildOnStart.class);
 }

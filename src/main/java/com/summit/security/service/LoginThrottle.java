@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * Wrong passwords slow the next attempt down: from the {@code max-failures}th failure in a row, an account waits
  * {@code first-wait}, doubled with each further failure up to {@code longest-wait}; the same holds for the address the
- * attempts come from. A success clears the account's count (not the address's: one good account must not reset the
+ * attempts come from, from its {@code max-failures-per-address}th failure (an office behind one address shares it). A success clears the account's count (not the address's: one good account must not reset the
  * count of guesses at others). While a key waits, its password is not even checked.
  */
 @Service
@@ -24,17 +24,20 @@ public class LoginThrottle {
 
     private final LoginThrottleRepository throttle;
     private final int maxFailures;
+    private final int maxFailuresPerAddress;
     private final Duration firstWait;
     private final Duration longestWait;
     private final Duration window;
 
     LoginThrottle(LoginThrottleRepository throttle,
             @Value("${summit.login.max-failures:5}") int maxFailures,
+            @Value("${summit.login.max-failures-per-address:20}") int maxFailuresPerAddress,
             @Value("${summit.login.first-wait:30s}") Duration firstWait,
             @Value("${summit.login.longest-wait:15m}") Duration longestWait,
             @Value("${summit.login.window:1h}") Duration window) {
         this.throttle = throttle;
         this.maxFailures = maxFailures;
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.firstWait = firstWait;
         this.longestWait = longestWait;
         this.window = window;
@@ -61,19 +64,28 @@ public class LoginThrottle {
         throttle.reset(Kind.ACCOUNT, accountKey(username));
     }
 
-    /** The wait after {@code failures} failures in a row: none below the threshold, then doubling. */
+    /** The wait after {@code failures} failures in a row of an account: none below the threshold, then doubling. */
     Duration waitAfter(int failures) {
-        if (failures < maxFailures) {
+        return waitAfter(failures, maxFailures);
+    }
+
+    /** The same for an address, whose threshold is higher: an office behind one address shares it. */
+    Duration waitAfterForAddress(int failures) {
+        return waitAfter(failures, maxFailuresPerAddress);
+    }
+
+    private Duration waitAfter(int failures, int threshold) {
+        if (failures < threshold) {
             return Duration.ZERO;
         }
-        int doublings = Math.min(failures - maxFailures, 20);
+        int doublings = Math.min(failures - threshold, 20);
         Duration wait = firstWait.multipliedBy(1L << doublings);
         return wait.compareTo(longestWait) > 0 ? longestWait : wait;
     }
 
     private void count(Kind kind, String key) {
         int failures = throttle.recordFailure(kind, key, window);
-        Duration wait = waitAfter(failures);
+        Duration wait = kind == Kind.ACCOUNT ? waitAfter(failures) : waitAfterForAddress(failures);
         if (!wait.isZero()) {
             throttle.lock(kind, key, wait);
             log.warn("Sign-in: {} failures in a row for {} {}; it waits {} s", failures, kind.name().toLowerCase(Locale.ROOT), key,

@@ -43,19 +43,17 @@ public class UserService implements UserDetailsService {
     }
 
     /**
-     * Who manages this user's work: their manager; for someone without one (a manager who owns deals), another
-     * manager, else an admin; never nobody, so that a process step addressed to "the manager" always has an assignee.
+     * Who manages this user's work: their manager; for someone without one (a manager who owns deals), an admin, who
+     * sees every deal; never another team's manager, and never nobody, so that a process step addressed to "the
+     * manager" always has an assignee.
      */
     public String managerFor(String username) {
         Optional<SummitUser> user = find(username);
         if (user.isPresent() && user.get().managerUsername() != null && !user.get().managerUsername().isBlank()) {
             return user.get().managerUsername();
         }
-        List<SummitUser> all = findAll();
-        return all.stream().filter(u -> u.has(com.summit.security.domain.Role.MANAGER) && !u.username().equals(username))
-                .map(SummitUser::username).sorted().findFirst()
-                .or(() -> all.stream().filter(u -> u.has(com.summit.security.domain.Role.ADMIN)).map(SummitUser::username).findFirst())
-                .orElse(username);
+        return findAll().stream().filter(u -> u.has(com.summit.security.domain.Role.ADMIN)).map(SummitUser::username).sorted()
+                .findFirst().orElse(username);
     }
 
     public List<SummitUser> findAll() {

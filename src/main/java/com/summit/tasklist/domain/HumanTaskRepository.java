@@ -224,13 +224,50 @@ public class HumanTaskRepository {
                 .param("u", username).param("limit", limit).query(this::map).list();
     }
 
-    /** Marks an open task completed by its assignee; 0 when someone else got there first. */
-    public int markCompleted(long id, String username, String submittedJson) {
+    /**
+     * Takes an open task's submission from its assignee: SUBMITTING, with the values, committed before the engine is
+     * asked; 0 when someone else got there first or the task is no longer the user's.
+     */
+    public int markSubmitting(long id, String username, String submittedJson) {
         return jdbc.sql("""
-                update human_task set state = 'COMPLETED', completed_at = now(), completed_by = :u,
-                    variables = variables || cast(:submitted as jsonb), draft = null
-                where id = :id and state = 'OPEN'""")
+                update human_task set state = 'SUBMITTING', submitted = cast(:submitted as jsonb), submitted_by = :u, submitted_at = now()
+                where id = :id and state = 'OPEN' and assignee = :u""")
                 .param("id", id).param("u", username).param("submitted", submittedJson).update();
+    }
+
+    /** The engine took the submission: the task is completed by whoever submitted it; 0 when it was settled before. */
+    public int finishSubmission(long id) {
+        return jdbc.sql("""
+                update human_task set state = 'COMPLETED', completed_at = now(), completed_by = submitted_by,
+                    variables = variables || submitted, draft = null
+                where id = :id and state = 'SUBMITTING'""")
+                .param("id", id).update();
+    }
+
+    /** The engine refused the submission: the task is open again, the submitted values kept as the assignee's draft. */
+    public int reopenSubmission(long id) {
+        return jdbc.sql("""
+                update human_task set state = 'OPEN', draft = submitted, submitted = null, submitted_by = null, submitted_at = null
+                where id = :id and state = 'SUBMITTING'""")
+                .param("id", id).update();
+    }
+
+    /** Submissions of this engine run still waiting for the engine's answer, the oldest first. */
+    public List<HumanTask> findUnsettledSubmissions(String epoch, java.time.Duration olderThan, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where state = 'SUBMITTING' and engine_epoch = :e"
+                        + " and submitted_at < now() - cast(:age as interval) order by submitted_at limit :limit")
+                .param("e", epoch).param("age", olderThan.toMillis() + " milliseconds").param("limit", limit).query(this::map).list();
+    }
+
+    public Optional<String> submittedBy(long id) {
+        return jdbc.sql("select submitted_by from human_task where id = :id and submitted_by is not null").param("id", id)
+                .query(String.class).optional();
+    }
+
+    /** The values a submission carries (for settling it with the engine). */
+    public Optional<String> submitted(long id) {
+        return jdbc.sql("select submitted::text from human_task where id = :id and state = 'SUBMITTING'").param("id", id)
+                .query(String.class).optional();
     }
 
     /** Cancels a task that is still open (the engine ended its step); 0 when it was completed meanwhile. */
@@ -246,7 +283,7 @@ public class HumanTaskRepository {
 
     /** Every open task of another engine epoch is gone from the engine; its step starts again under a new job. */
     public int cancelOpenOfOtherEpochs(String epoch, String reason) {
-        return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where state = 'OPEN' and engine_epoch <> :e")
+        return jdbc.sql("update human_task set state = 'CANCELED', completed_at = now(), end_reason = :r where state in ('OPEN', 'SUBMITTING') and engine_epoch <> :e")
                 .param("e", epoch).param("r", reason).update();
     }
 

@@ -3,7 +3,6 @@ package com.summit.tasklist.process;
 import com.summit.engine.EngineUnavailableException;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -53,12 +52,14 @@ class JobWorkerTaskEngine implements TaskEngine {
             client.newCompleteCommand(jobKey).variables(variables).requestTimeout(requestTimeout).send().join();
             return Completion.COMPLETED;
         } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-                return Completion.GONE;
-            }
-            throw new EngineUnavailableException(e);
+            return switch (e.getStatusCode()) {
+                case NOT_FOUND -> Completion.GONE;
+                // the request may have reached the engine: only asking again tells
+                case DEADLINE_EXCEEDED, CANCELLED, UNKNOWN, INTERNAL -> Completion.UNCERTAIN;
+                default -> throw new EngineUnavailableException(e);
+            };
         } catch (CompletionException e) {
-            throw new EngineUnavailableException(e);
+            return Completion.UNCERTAIN;
         }
     }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
  */
 public interface TaskEngine {
 
-    /** Completes the step with the submitted values. */
+    /**
+     * Completes the step with the submitted values. Throws {@code EngineUnavailableException} when the engine refused
+     * the request (it did nothing); answers {@link Completion#UNCERTAIN} when the answer did not come in time.
+     */
     Completion complete(long jobKey, Map<String, Object> variables);
 
     /**
@@ -27,7 +30,9 @@ public interface TaskEngine {
 
     enum Completion {
         COMPLETED,
-        /** The engine no longer has the step: the process moved on without it. */
-        GONE
+        /** The engine no longer has the step: the process moved on without it (or an earlier attempt completed it). */
+        GONE,
+        /** No answer in time: the engine may or may not have completed the step; ask again with the same values. */
+        UNCERTAIN
     }
 }

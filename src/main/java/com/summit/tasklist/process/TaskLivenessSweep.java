@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * answers NOT_FOUND for a job that is gone, and the task leaves the inbox as cancelled, with its reason.
  * For a job that is still there, the same command renews Summit's hold on it, so a task never times out
  * into a second worker's hands while someone works on it. A completed task leaves at once, when it is
- * submitted; an instance that Summit itself cancels can mark its tasks directly.
+ * submitted; an instance that Summit itself cancels can mark its tasks directly. The sweep also settles
+ * submissions whose engine answer was lost ({@link TaskService#settleSubmissions}).
  */
 @Component
 class TaskLivenessSweep {
@@ -45,6 +46,10 @@ class TaskLivenessSweep {
 
     @Scheduled(fixedDelayString = "${summit.tasklist.liveness-interval:10s}", initialDelayString = "5s")
     void sweep() {
+        int settled = tasks.settleSubmissions(epoch.value());
+        if (settled > 0) {
+            log.info("{} submissions whose engine answer was lost are settled", settled);
+        }
         List<Long> alive = new ArrayList<>();
         for (HumanTask task : tasks.openTasksToCheck(epoch.value(), batch)) {
             switch (engine.probe(task.jobKey())) {

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -56,11 +57,13 @@ public class TaskService {
     private final Messages messages;
     private final ObjectMapper json;
     private final TaskAccess access;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json,
-            TaskAccess access) {
+            TaskAccess access, org.springframework.transaction.support.TransactionTemplate transactions) {
         this.access = access;
+        this.transactions = transactions;
         this.tasks = tasks;
         this.filters = filters;
         this.broadcaster = broadcaster;
@@ -242,16 +245,17 @@ public class TaskService {
     }
 
     /**
-     * Completes a task with the submitted form values. Only the assignee completes; the values are
-     * checked against the form's schema; the row is marked first, under a row lock, so that of two
-     * people submitting at once exactly one succeeds; if the engine does not answer, the transaction
-     * rolls back and nothing is changed.
+     * Completes a task with the submitted form values. Only the assignee completes; the values are checked against the
+     * form's schema. The engine is never asked inside a database transaction: the submission is first taken and
+     * committed (SUBMITTING, with its values; of two people submitting at once exactly one gets this far), then the job
+     * is completed, then the task is marked completed. If the engine refuses, the task is open again and what was
+     * submitted is kept as the draft. If its answer is lost, the liveness sweep completes the job again with the same
+     * values ({@link #settleSubmissions}), and the task is completed once either way.
      */
-    @Transactional
     public TaskOutcome complete(long taskId, SummitUser user, String submittedJson, Locale locale) {
         HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
         if (!task.isOpen()) {
-            throw alreadyDone(task);
+            throw maySee(task, user) ? alreadyDone(task) : new UserFacingException("task.error.notFound");
         }
         if (!user.username().equals(task.assignee())) {
             throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
@@ -275,18 +279,101 @@ public class TaskService {
             }
         }
         String valuesJson = write(values);
-        if (tasks.markCompleted(taskId, user.username(), valuesJson) == 0) {
+        Integer taken = transactions.execute(tx -> tasks.markSubmitting(taskId, user.username(), valuesJson));
+        if (taken == null || taken == 0) {
             throw alreadyDone(tasks.findById(taskId).orElse(task));
         }
-        tasks.addEvent(task, TaskEvent.Type.COMPLETED, user.username(), null);
-        Map<String, Object> variables = new LinkedHashMap<>(values);
-        variables.put("completedBy", user.username());
-        TaskEngine.Completion completion = taskEngine.complete(task.jobKey(), variables);
-        if (completion == TaskEngine.Completion.GONE) {
-            tasks.markCanceled(taskId, "JOB_GONE");
-            return TaskOutcome.GONE;
+        TaskEngine.Completion completion;
+        try {
+            completion = taskEngine.complete(task.jobKey(), engineVariables(values, user.username()));
+        } catch (UserFacingException refused) {
+            transactions.executeWithoutResult(tx -> tasks.reopenSubmission(taskId));
+            throw new UserFacingException(refused, "task.error.engineRefusedDraftKept");
         }
-        return TaskOutcome.COMPLETED;
+        try {
+            return settle(task, completion, false);
+        } catch (org.springframework.dao.DataAccessException databaseDown) {
+            // the engine has the submission; the sweep records it once the database answers
+            log.warn("Task {} was completed in the engine but could not be recorded yet: {}", taskId, databaseDown.getMessage());
+            return TaskOutcome.SUBMITTED;
+        }
+    }
+
+    /**
+     * Submissions whose engine answer was lost: the job is completed again with the same values. A job already
+     * completed is gone (NOT_FOUND): the submission went through. Returns how many were settled.
+     */
+    public int settleSubmissions(String epoch) {
+        int settled = 0;
+        for (HumanTask task : tasks.findUnsettledSubmissions(epoch, SETTLE_AFTER, 100)) {
+            Optional<String> submitted = tasks.submitted(task.id());
+            if (submitted.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> values = read(submitted.get());
+            TaskEngine.Completion completion;
+            try {
+                completion = taskEngine.complete(task.jobKey(), engineVariables(values, submittedBy(task)));
+            } catch (UserFacingException stillDown) {
+                return settled;
+            }
+            if (completion != TaskEngine.Completion.UNCERTAIN) {
+                settle(task, completion, true);
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    private static final java.time.Duration SETTLE_AFTER = java.time.Duration.ofSeconds(15);
+
+    /**
+     * Records what the engine answered. On a first attempt, GONE means the process had moved on without the step; on
+     * a retry it means an earlier attempt completed it.
+     */
+    private TaskOutcome settle(HumanTask task, TaskEngine.Completion completion, boolean retry) {
+        return switch (completion) {
+            case UNCERTAIN -> TaskOutcome.SUBMITTED;
+            case COMPLETED -> {
+                finish(task);
+                yield TaskOutcome.COMPLETED;
+            }
+            case GONE -> {
+                if (retry) {
+                    finish(task);
+                    yield TaskOutcome.COMPLETED;
+                }
+                transactions.executeWithoutResult(tx -> tasks.markCanceled(task.id(), "JOB_GONE"));
+                yield TaskOutcome.GONE;
+            }
+        };
+    }
+
+    private void finish(HumanTask task) {
+        transactions.executeWithoutResult(tx -> {
+            String by = submittedBy(task);
+            if (tasks.finishSubmission(task.id()) > 0) {
+                tasks.addEvent(task, TaskEvent.Type.COMPLETED, by, null);
+            }
+        });
+    }
+
+    private String submittedBy(HumanTask task) {
+        return tasks.submittedBy(task.id()).orElse(task.assignee());
+    }
+
+    private static Map<String, Object> engineVariables(Map<String, Object> values, String username) {
+        Map<String, Object> variables = new LinkedHashMap<>(values);
+        variables.put("completedBy", username);
+        return variables;
+    }
+
+    private Map<String, Object> read(String valuesJson) {
+        try {
+            return json.readValue(valuesJson, new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 
     /** A candidate takes an unassigned task; the server refuses everyone else. */

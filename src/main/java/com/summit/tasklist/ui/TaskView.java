@@ -288,7 +288,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         errors.setVisible(false);
         try {
             TaskOutcome completion = tasks.complete(details.task().id(), user, data, getLocale());
-            Errors.success(getTranslation(completion == TaskOutcome.COMPLETED ? "task.completed" : "task.gone"));
+            Errors.success(getTranslation(switch (completion) {
+                case COMPLETED -> "task.completed";
+                case GONE -> "task.gone";
+                case SUBMITTED -> "task.submittedPending";
+            }));
             getUI().ifPresent(ui -> ui.navigate(InboxView.class));
         } catch (UserFacingException e) {
             showErrors(Errors.texts(this, e));

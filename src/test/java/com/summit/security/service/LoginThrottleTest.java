@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle(null, 5, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1));
+    private final LoginThrottle throttle = new LoginThrottle(null, 5, 20, Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofHours(1));
 
     @Test
     void theFirstFourWrongPasswordsCostNothingThenTheWaitDoublesUpToFifteenMinutes() {
@@ -19,5 +19,12 @@ class LoginThrottleTest {
         assertThat(throttle.waitAfter(7)).isEqualTo(Duration.ofSeconds(120));
         assertThat(throttle.waitAfter(10)).isEqualTo(Duration.ofMinutes(15));
         assertThat(throttle.waitAfter(500)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void anAddressMayFailTwentyTimesBeforeItWaits() {
+        assertThat(throttle.waitAfterForAddress(19)).isZero();
+        assertThat(throttle.waitAfterForAddress(20)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(throttle.waitAfterForAddress(21)).isEqualTo(Duration.ofSeconds(60));
     }
 }
