@@ -133,6 +133,11 @@ final class LocalElasticsearch implements AutoCloseable {
             if (closing) {
                 return;
             }
+            if (exit == 0 || exit == 130 || exit == 143) {
+                // stopped on purpose (by a signal to stop, or cleanly): not a death to undo
+                log.info("Elasticsearch stopped (exit code {}); Summit does not start it again", exit);
+                return;
+            }
             restarts.incrementAndGet();
             if (Duration.ofNanos(System.nanoTime() - started).compareTo(STABLE_RUN) > 0) {
                 wait = FIRST_RESTART_WAIT;

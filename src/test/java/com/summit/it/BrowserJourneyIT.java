@@ -409,31 +409,21 @@ class BrowserJourneyIT extends LocalAppIT {
 
     @Test
     void aManagerOfAnotherTeamWhoOpensTheOtherTeamsTaskUrlIsToldItIsNotFound() {
-        SummitUser rep = users.find("zhangwei").orElseThrow();
-        var customer = customers.create(new NewCustomer("苏州精密机械" + System.nanoTime() % 100000, null, Industry.MACHINERY, "江苏苏州"), rep);
-        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "精密件区域配送", null, new BigDecimal("1500000"),
-                Set.of(LogisticsService.DISTRIBUTION)), rep);
-        long taskId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
-                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).map(r -> r.task().id()).findFirst().orElse(null),
-                id -> id != null);
+        String customerName = "苏州精密机械" + System.nanoTime() % 100000;
+        long taskId = stageTaskOfNewDeal(customerName, Industry.MACHINERY, "精密件区域配送", LogisticsService.DISTRIBUTION);
 
         signIn("huangmin");
         driver.get("http://localhost:" + port + "/tasks/" + taskId);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-message"), "找不到这项任务。"));
         assertThat(driver.findElements(By.id("task-context"))).isEmpty();
-        assertThat(driver.getPageSource()).doesNotContain("精密件区域配送").doesNotContain(customer.name());
+        assertThat(driver.getPageSource()).doesNotContain("精密件区域配送").doesNotContain(customerName);
         Browser.screenshot(driver, "19-other-team-task-not-found");
     }
 
     @Test
     void whatARepTypesAtAHumanPaceReachesTheServerExactly() throws Exception {
         SummitUser rep = users.find("zhangwei").orElseThrow();
-        var customer = customers.create(new NewCustomer("常州新能源" + System.nanoTime() % 100000, null, Industry.AUTOMOTIVE, "江苏常州"), rep);
-        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "电池包干线", null, new BigDecimal("2600000"),
-                Set.of(LogisticsService.LINE_HAUL)), rep);
-        long taskId = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
-                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).map(r -> r.task().id()).findFirst().orElse(null),
-                id -> id != null);
+        long taskId = stageTaskOfNewDeal("常州新能源" + System.nanoTime() % 100000, Industry.AUTOMOTIVE, "电池包干线", LogisticsService.LINE_HAUL);
         signIn("zhangwei");
         driver.get("http://localhost:" + port + "/tasks/" + taskId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
@@ -460,6 +450,16 @@ class BrowserJourneyIT extends LocalAppIT {
         assertThat(saved.path("nextStep").asText()).isEqualTo("下周拜访物流总监");
         assertThat(saved.path("statedNeed").asText()).isEqualTo("电池包需要恒温干线");
         Browser.screenshot(driver, "20-typed-at-human-pace");
+    }
+
+    /** A new deal of 张伟's, and the id of its first stage task once it is in his inbox. */
+    private long stageTaskOfNewDeal(String customerName, Industry industry, String dealName, LogisticsService service) {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        var customer = customers.create(new NewCustomer(customerName, null, industry, "江苏"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), dealName, null, new BigDecimal("1500000"), Set.of(service)), rep);
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).map(r -> r.task().id()).findFirst().orElse(null),
+                id -> id != null);
     }
 
     /**

@@ -94,7 +94,9 @@ class ProdModeIT {
             try (TestElasticsearch elasticsearch = new TestElasticsearch(data.resolve("es"), esHttp, esTransport).start()) {
                 assertThat(elasticsearch.awaitReady(Duration.ofSeconds(120))).isTrue();
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(search.pendingChanges()).isZero());
-                assertThat(opportunities.search("保税", rep)).extracting(Opportunity::id).containsExactly(created.id());
+                // searchable within a refresh interval (no forced refresh)
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(opportunities.search("保税", rep)).extracting(Opportunity::id).containsExactly(created.id()));
                 assertThat(opportunities.search("保税", rep)).extracting(Opportunity::stage).containsExactly(Stage.NEED_CONFIRMATION);
             }
         }

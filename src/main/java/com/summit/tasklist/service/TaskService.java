@@ -560,6 +560,12 @@ public class TaskService {
     }
 
     private UserFacingException alreadyDone(HumanTask task) {
+        if (task.state() == com.summit.tasklist.domain.TaskState.SUBMITTING) {
+            String by = tasks.submittedBy(task.id()).orElse(null);
+            if (by != null) {
+                return new UserFacingException("task.error.alreadyCompleted", users.find(by).map(SummitUser::displayName).orElse(by));
+            }
+        }
         if (task.state() == com.summit.tasklist.domain.TaskState.COMPLETED && task.completedBy() != null) {
             String name = users.find(task.completedBy()).map(SummitUser::displayName).orElse(task.completedBy());
             return new UserFacingException("task.error.alreadyCompleted", name);
