@@ -138,10 +138,15 @@ class DemoData {
             "康宁医药流通有限公司", com.summit.customer.domain.NeedType.SERVICE_DEMANDING,
             "华东家电集团有限公司", com.summit.customer.domain.NeedType.BALANCED);
 
+    /** How many customers are generated beside the showcase ones (500; tests that need none set 0). */
+    private final int generatedCount;
+
     DemoData(DemoUsers demoUsers, UserService users, CustomerService customers, OpportunityService opportunities, ScorecardService scorecards,
             GateService gates, DemoApprovals approvals, com.summit.followup.service.FollowUpService followUps,
             com.summit.customer.service.TieringService tiering, com.summit.customer.service.ContactService contacts,
-            com.summit.customer.service.BehaviourService behaviour) {
+            com.summit.customer.service.BehaviourService behaviour,
+            @org.springframework.beans.factory.annotation.Value("${summit.demo.generated-customers:" + DemoCustomers.COUNT + "}") int generatedCount) {
+        this.generatedCount = generatedCount;
         this.behaviour = behaviour;
         this.tiering = tiering;
         this.contacts = contacts;
@@ -165,7 +170,7 @@ class DemoData {
         long started = System.nanoTime();
         java.util.concurrent.Executor background = task -> Thread.ofVirtual().name("demo-customers").start(task);
         // the generated customers are drawn (pure computation) while the showcase ones are created
-        var generation = java.util.concurrent.CompletableFuture.supplyAsync(() -> DemoCustomers.generate(DemoCustomers.SEED, DemoCustomers.COUNT,
+        var generation = java.util.concurrent.CompletableFuture.supplyAsync(() -> DemoCustomers.generate(DemoCustomers.SEED, generatedCount,
                 java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).withDayOfMonth(1), Instant.now(), CASES.stream().map(Case::customer).toList(),
                 java.util.stream.IntStream.rangeClosed(1, CASES.size()).mapToObj(DemoData::creditCode).toList()), background);
         int n = 0;
@@ -221,7 +226,7 @@ class DemoData {
         behaviour.recomputeAll();
         log.info("Created demo data: {} customers with a deal each, across the five stages, and {} generated customers with 24 months of "
                 + "revenue, tiered by the rules {}, in {} ms (of which {} ms waiting for the generated ones after the showcase deals)", CASES.size(),
-                DemoCustomers.COUNT, tiers, (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - deals) / 1_000_000);
+                generatedCount, tiers, (System.nanoTime() - started) / 1_000_000, (System.nanoTime() - deals) / 1_000_000);
     }
 
     /**

@@ -57,6 +57,8 @@ class EngineDatabaseFaultsIT {
         registry.add("summit.local.zeebe.port", () -> ZEEBE);
         registry.add("summit.local.postgres.port", () -> POSTGRES);
         registry.add("summit.local.elasticsearch.enabled", () -> "false");
+        // an app of its own beside the shared one: the 500 generated demo customers are not needed here
+        registry.add("summit.demo.generated-customers", () -> "0");
         registry.add("summit.tasklist.liveness-interval", () -> "1s");
     }
 

@@ -50,6 +50,8 @@ class JobReactivationIT {
         registry.add("summit.local.zeebe.port", () -> ZEEBE);
         registry.add("summit.local.postgres.port", () -> POSTGRES);
         registry.add("summit.local.elasticsearch.enabled", () -> "false");
+        // an app of its own beside the shared one: the 500 generated demo customers are not needed here
+        registry.add("summit.demo.generated-customers", () -> "0");
         registry.add("summit.local.elasticsearch.http-port", () -> ES_HTTP);
         registry.add("summit.tasklist.liveness-interval", () -> "1h");
         registry.add("summit.engine.request-timeout", () -> "3s");

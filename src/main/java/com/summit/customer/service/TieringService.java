@@ -90,7 +90,7 @@ public class TieringService {
         List<Long> ids = batch.stream().map(TieringRepository.Figures::customerId).toList();
         pipelines.forEach(p -> pipeline.putAll(p.openAmounts(ids)));
         // the DMN decides each customer on the engine, several evaluations in flight at a time
-        List<Object> results = engine.evaluateDecisionResults(DECISION_ID, batch.stream().map(f -> facts(f, pipeline)).toList(), IN_FLIGHT);
+        List<Object> results = evaluate(batch.stream().map(f -> facts(f, pipeline)).toList());
         int changed = 0;
         List<PendingDowngrade> pending = new ArrayList<>();
         List<TieringRepository.Classified> reasons = new ArrayList<>();
@@ -216,7 +216,7 @@ public class TieringService {
         Map<Long, BigDecimal> pipeline = new HashMap<>();
         pipelines.forEach(p -> pipeline.putAll(p.openAmounts(customerIds)));
         List<TieringRepository.Figures> figures = tiering.figures(customerIds, to.minusMonths(12), to);
-        List<Object> results = engine.evaluateDecisionResults(DECISION_ID, figures.stream().map(f -> facts(f, pipeline)).toList(), IN_FLIGHT);
+        List<Object> results = evaluate(figures.stream().map(f -> facts(f, pipeline)).toList());
         List<TieringRepository.Classified> tiers = new ArrayList<>();
         Map<CustomerTier, Integer> counts = new java.util.EnumMap<>(CustomerTier.class);
         for (int i = 0; i < figures.size(); i++) {
@@ -232,6 +232,22 @@ public class TieringService {
     static final int IN_FLIGHT = 16;
 
     private record Decided(CustomerTier tier, String reason) {}
+
+    /**
+     * The decision for each customer, {@link #IN_FLIGHT} at a time. The embedded engine, with many evaluations in
+     * flight on a busy machine, now and then answers one with an empty output (its in-memory state is read while it
+     * is written); such an answer is asked again, alone, up to three times, before the batch fails.
+     */
+    private List<Object> evaluate(List<Map<String, Object>> facts) {
+        List<Object> results = new java.util.ArrayList<>(engine.evaluateDecisionResults(DECISION_ID, facts, IN_FLIGHT));
+        for (int i = 0; i < results.size(); i++) {
+            for (int attempt = 1; attempt <= 3 && !(results.get(i) instanceof Map<?, ?>); attempt++) {
+                log.warn("customer-tier gave an empty answer; asking again ({} of 3)", attempt);
+                results.set(i, engine.evaluateDecisionResult(DECISION_ID, facts.get(i)));
+            }
+        }
+        return results;
+    }
 
     private static Map<String, Object> facts(TieringRepository.Figures f, Map<Long, BigDecimal> pipeline) {
         return Map.of("revenue12m", f.revenue12m(), "profit12m", f.profit12m(), "pipeline", pipeline.getOrDefault(f.customerId(), BigDecimal.ZERO));
