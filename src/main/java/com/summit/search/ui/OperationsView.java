@@ -39,6 +39,8 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         searchCard.addClassName("summit-card");
         searchCard.setId("operations-search");
         searchCard.setWidthFull();
+        // width and padding together inside the page (the card ran past its right edge)
+        searchCard.getStyle().set("box-sizing", "border-box");
         add(searchCard);
         renderSearch();
     }
