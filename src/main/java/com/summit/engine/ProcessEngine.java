@@ -34,8 +34,19 @@ public class ProcessEngine {
         return epoch.value();
     }
 
+    /**
+     * Refuses a command to the engine from inside an open database transaction: if the commit failed afterwards, or
+     * the call timed out after the engine acted, the two systems would disagree. Commit first, then call the engine.
+     */
+    public static void requireNoTransaction(String what) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("An engine command inside an open database transaction: " + what);
+        }
+    }
+
     /** Starts the latest version of a process at its start event. */
     public long start(String bpmnProcessId, Map<String, Object> variables) {
+        requireNoTransaction("start " + bpmnProcessId);
         return call(() -> client.newCreateInstanceCommand()
                 .bpmnProcessId(bpmnProcessId).latestVersion()
                 .variables(variables)
@@ -45,6 +56,7 @@ public class ProcessEngine {
 
     /** Starts the latest version of a process before one of its elements (a start instruction). */
     public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
+        requireNoTransaction("start " + bpmnProcessId + " at " + elementId);
         ProcessInstanceEvent event = call(() -> client.newCreateInstanceCommand()
                 .bpmnProcessId(bpmnProcessId).latestVersion()
                 .variables(variables)
@@ -82,6 +94,7 @@ public class ProcessEngine {
      * deal that is not paused must not wait for its next pause).
      */
     public void publishMessageNow(String name, String correlationKey, Map<String, Object> variables) {
+        requireNoTransaction("publish " + name);
         call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).timeToLive(Duration.ZERO)
                 .variables(variables).requestTimeout(requestTimeout).send().join());
     }
@@ -91,11 +104,13 @@ public class ProcessEngine {
      * once: the engine drops a second message with the same id while the first is buffered.
      */
     public void publishMessageSoon(String name, String correlationKey, String messageId, Duration timeToLive, Map<String, Object> variables) {
+        requireNoTransaction("publish " + name);
         call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).messageId(messageId)
                 .timeToLive(timeToLive).variables(variables).requestTimeout(requestTimeout).send().join());
     }
 
     public void publishMessage(String name, String correlationKey, Map<String, Object> variables) {
+        requireNoTransaction("publish " + name);
         call(() -> client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
                 .variables(variables).requestTimeout(requestTimeout).send().join());
     }
@@ -137,6 +152,7 @@ public class ProcessEngine {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public void cancel(long processInstanceKey) {
+        requireNoTransaction("cancel " + processInstanceKey);
         call(() -> client.newCancelInstanceCommand(processInstanceKey).requestTimeout(requestTimeout).send().join());
     }
 
@@ -145,6 +161,7 @@ public class ProcessEngine {
      * (what process owners deploy goes through here).
      */
     public void deploy(String resourceName, byte[] content) {
+        requireNoTransaction("deploy " + resourceName);
         io.camunda.client.api.response.DeploymentEvent deployment = call(() -> client.newDeployResourceCommand()
                 .addResourceBytes(content, resourceName).requestTimeout(requestTimeout).send().join());
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);

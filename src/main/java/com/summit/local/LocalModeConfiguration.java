@@ -36,6 +36,11 @@ class LocalModeConfiguration {
     }
 
     @Bean
+    com.summit.engine.IncidentLookup recordStreamIncidents(LocalRuntime runtime) {
+        return new RecordStreamIncidentLookup(runtime);
+    }
+
+    @Bean
     DataSource dataSource(LocalRuntime runtime) {
         return runtime.dataSource();
     }

@@ -60,13 +60,23 @@ class EngineDatabaseFaultsIT {
         // an app of its own beside the shared one: the 500 generated demo customers are not needed here
         registry.add("summit.demo.generated-customers", () -> "0");
         registry.add("summit.tasklist.liveness-interval", () -> "1s");
+        registry.add("summit.opportunity.reconcile-interval", () -> "1s");
+        registry.add("summit.opportunity.start-grace", () -> "2s");
+        registry.add("summit.engine.retry-backoff", () -> "1s");
     }
 
     @MockitoSpyBean TaskEngine taskEngine;
     @MockitoSpyBean HumanTaskRepository repository;
     @Autowired TaskService tasks;
     @Autowired UserService users;
-    @Autowired ProcessEngine engine;
+    @MockitoSpyBean ProcessEngine engine;
+    @MockitoSpyBean com.summit.opportunity.domain.OpportunityRepository opportunityRows;
+    @MockitoSpyBean com.summit.opportunity.service.GateService gates;
+    @Autowired com.summit.opportunity.service.OpportunityService opportunities;
+    @Autowired com.summit.opportunity.service.ScorecardService scorecards;
+    @Autowired com.summit.customer.service.CustomerService customers;
+    @Autowired com.summit.engine.JobIncidents incidents;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired CamundaClient client;
     @Autowired Messages messages;
 
@@ -139,6 +149,126 @@ class EngineDatabaseFaultsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> tasks.find(first.task().id()).orElseThrow().state() == TaskState.COMPLETED);
         task(instance, "第二步");
         assertThat(tasks.history(first.task().id(), rep)).filteredOn(e -> e.type() == TaskEvent.Type.COMPLETED).hasSize(1);
+    }
+
+    // ---- the lifecycle's start, a claim's verification and a failing worker, each with a fault between the systems
+
+    @Test
+    void aDealCreatedWhileTheEngineIsDownIsKeptAndItsProcessStartsWhenTheEngineAnswers() {
+        var deal = newDealWith(() -> doThrow(new EngineUnavailableException(new RuntimeException("connection refused")))
+                .doCallRealMethod().when(engine).start(org.mockito.ArgumentMatchers.eq("opportunity-lifecycle"), anyMap()));
+        assertThat(deal.processInstanceKey()).as("stored without a process").isNull();
+        assertThat(opportunities.find(deal.id())).isPresent();
+
+        // the sweep starts it: the rep's stage task appears, once
+        TaskRow stageTask = dealTask(deal.id(), "识别商机：客户画像与线索");
+        assertThat(opportunities.find(deal.id()).orElseThrow().processInstanceKey()).isEqualTo(stageTask.task().processInstanceKey());
+        assertThat(dealTasks(deal.id())).hasSize(1);
+    }
+
+    @Test
+    void aDealWhoseStartAnswerIsLostRunsInTheInstanceTheEngineStartedOnce() {
+        // the engine starts the lifecycle, but its answer never arrives
+        var deal = newDealWith(() -> doAnswer(call -> {
+            call.callRealMethod();
+            throw new EngineUnavailableException(new RuntimeException("deadline exceeded"));
+        }).doCallRealMethod().when(engine).start(org.mockito.ArgumentMatchers.eq("opportunity-lifecycle"), anyMap()));
+
+        TaskRow stageTask = dealTask(deal.id(), "识别商机：客户画像与线索");
+        // the sweep had its chance to start a second instance: the deal keeps the one whose task came first
+        sleep(Duration.ofSeconds(5));
+        assertThat(dealTasks(deal.id())).extracting(r -> r.task().id()).containsExactly(stageTask.task().id());
+        assertThat(opportunities.find(deal.id()).orElseThrow().processInstanceKey()).isEqualTo(stageTask.task().processInstanceKey());
+    }
+
+    @Test
+    void aDealWhoseDatabaseFailsAfterTheEngineStartedItIsTiedToThatInstanceByItsFirstTask() {
+        var deal = newDealWith(() -> doThrow(new DataAccessResourceFailureException("connection lost")).doCallRealMethod()
+                .when(opportunityRows).claimInstance(anyLong(), anyLong(), org.mockito.ArgumentMatchers.anyString()));
+        TaskRow stageTask = dealTask(deal.id(), "识别商机：客户画像与线索");
+        sleep(Duration.ofSeconds(5));
+        assertThat(dealTasks(deal.id())).extracting(r -> r.task().id()).containsExactly(stageTask.task().id());
+        assertThat(opportunities.find(deal.id()).orElseThrow().processInstanceKey()).isEqualTo(stageTask.task().processInstanceKey());
+    }
+
+    @Test
+    void aClaimMadeWhileTheEngineIsDownIsPutBeforeTheManagerOnceTheEngineAnswers() {
+        var deal = newDealWith(() -> { });
+        dealTask(deal.id(), "识别商机：客户画像与线索");
+        doThrow(new EngineUnavailableException(new RuntimeException("connection refused"))).doCallRealMethod()
+                .when(engine).start(org.mockito.ArgumentMatchers.eq("score-verification"), anyMap());
+
+        var claim = scorecards.changeLevel(deal.id(), com.summit.opportunity.domain.ScoreElement.POWER, 4,
+                com.summit.opportunity.service.ScorecardService.Evidence.note("总经理在评审会上认可了方案"), rep);
+        assertThat(claim.status()).isEqualTo(com.summit.opportunity.domain.ScoreChange.Status.PENDING);
+        SummitUser manager = users.find("lina").orElseThrow();
+        TaskRow verification = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.inbox(manager).stream()
+                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId()) && r.task().name().equals("核实要素等级")).toList(), l -> !l.isEmpty())
+                .getFirst();
+        sleep(Duration.ofSeconds(4));
+        assertThat(tasks.inbox(manager)).filteredOn(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId()) && r.task().name().equals("核实要素等级"))
+                .extracting(r -> r.task().id()).containsExactly(verification.task().id());
+    }
+
+    @Test
+    void aWorkerThatKeepsFailingBecomesAnIncidentAnAdminSeesAndRetriesAndTheGateIsRecordedOnce() {
+        var deal = newDealWith(() -> { });
+        TaskRow stageTask = dealTask(deal.id(), "识别商机：客户画像与线索");
+        doThrow(new IllegalStateException("决策表暂时无法读取")).when(gates)
+                .evaluate(org.mockito.ArgumentMatchers.eq(deal.id()), org.mockito.ArgumentMatchers.any(), anyMap(),
+                        org.mockito.ArgumentMatchers.anyString());
+        tasks.complete(stageTask.task().id(), rep, """
+                {"leadSource":"INBOUND","statedNeed":"双十一期间需要华南三个前置仓","servicesNeeded":["WAREHOUSING"],
+                 "estimatedAnnualValue":240,"requestAdvance":true}""", Locales.ZH_CN);
+
+        SummitUser admin = users.find("admin").orElseThrow();
+        // three attempts with a growing delay (1 s, 6 s), then an incident with its error
+        var incident = await().atMost(Duration.ofSeconds(60)).until(() -> incidents.overview(admin).entries().stream()
+                .filter(i -> Long.valueOf(deal.id()).equals(i.job().opportunityId())).findFirst().orElse(null), i -> i != null);
+        assertThat(incident.job().jobType()).isEqualTo("opportunity-evaluate-gate");
+        assertThat(incident.job().failures()).isEqualTo(3);
+        assertThat(incident.job().errorMessage()).contains("决策表暂时无法读取");
+        assertThat(incident.stepName()).isEqualTo("出口检查（阶段出口 DMN）");
+        assertThat(dealTasks(deal.id())).as("the deal waits at its gate").isEmpty();
+        assertThatThrownBy(() -> incidents.overview(rep)).isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> incidents.retry(incident.job().id(), rep)).isInstanceOf(UserFacingException.class);
+
+        // the cause is gone; the admin retries: the gate is evaluated, once, and the stage task comes back with its findings
+        org.mockito.Mockito.doCallRealMethod().when(gates).evaluate(org.mockito.ArgumentMatchers.eq(deal.id()), org.mockito.ArgumentMatchers.any(),
+                anyMap(), org.mockito.ArgumentMatchers.anyString());
+        incidents.retry(incident.job().id(), admin);
+        dealTask(deal.id(), "识别商机：客户画像与线索");
+        assertThat(incidents.overview(admin).entries()).noneMatch(i -> Long.valueOf(deal.id()).equals(i.job().opportunityId()));
+        assertThat(jdbc.sql("select count(*) from gate_evaluation where opportunity_id = :o").param("o", deal.id()).query(Long.class).single())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> incidents.retry(incident.job().id(), admin)).isInstanceOfSatisfying(UserFacingException.class,
+                e -> assertThat(messages.getTranslation(e.messageKey(), Locales.ZH_CN, e.arguments())).isEqualTo("这个故障已经不存在（已重试或流程已结束）。"));
+    }
+
+    private com.summit.opportunity.domain.Opportunity newDealWith(Runnable fault) {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        var customer = customers.create(new com.summit.customer.service.NewCustomer("故障测试客户" + marker, null,
+                com.summit.customer.domain.Industry.ECOMMERCE, "广州"), rep);
+        fault.run();
+        return opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "仓配项目" + marker, null,
+                new java.math.BigDecimal("2400000"), java.util.Set.of(com.summit.customer.domain.LogisticsService.WAREHOUSING)), rep);
+    }
+
+    private List<TaskRow> dealTasks(long dealId) {
+        return tasks.inbox(rep).stream().filter(r -> Long.valueOf(dealId).equals(r.task().opportunityId())).toList();
+    }
+
+    private TaskRow dealTask(long dealId, String name) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> dealTasks(dealId).stream()
+                .filter(r -> r.task().name().equals(name)).findFirst().orElse(null), r -> r != null);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long start() {

@@ -55,6 +55,35 @@ class VetoApprovalIT extends LocalAppIT {
     @Autowired com.summit.notify.service.NotificationService notifications;
 
     @Test
+    void aRoundOpeningJobHandedOutAgainOpensNoSecondRoundAndAGateJobHandedOutAgainRecordsOnce() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        var customer = customers.create(new NewCustomer("重试物流" + marker, null, Industry.MACHINERY, "浙江宁波"), rep);
+        Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "干线运输" + marker, null, new BigDecimal("4800000"),
+                Set.of(LogisticsService.LINE_HAUL)), rep);
+        var terms = new ApprovalService.Terms(new BigDecimal("4800000"), new BigDecimal("6"), 30, false);
+        String job = "test-epoch:" + marker;
+
+        var first = approvals.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", 1L, terms, null, job);
+        // the worker wrote the round, but its completion never reached the engine: the same job comes again
+        var again = approvals.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", 1L, terms, null, job);
+        assertThat(again.roundId()).isEqualTo(first.roundId());
+        assertThat(again.number()).isEqualTo(1);
+        assertThat(again.reviews()).extracting(r -> r.reviewId() + " " + r.department() + " " + r.group() + " " + r.escalationGroups())
+                .containsExactlyElementsOf(first.reviews().stream()
+                        .map(r -> r.reviewId() + " " + r.department() + " " + r.group() + " " + r.escalationGroups()).toList());
+        List<ApprovalRound> rounds = approvals.rounds(first.requestId());
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.getFirst().outcome()).isEqualTo(ApprovalRound.Outcome.RUNNING);
+
+        var gate = gates.evaluate(deal.id(), com.summit.opportunity.domain.Stage.IDENTIFICATION, Map.of(), job);
+        var gateAgain = gates.evaluate(deal.id(), com.summit.opportunity.domain.Stage.IDENTIFICATION, Map.of(), job);
+        assertThat(gateAgain.passed()).isEqualTo(gate.passed());
+        assertThat(gateAgain.unmet()).isEqualTo(gate.unmet());
+        assertThat(jdbc.sql("select count(*) from gate_evaluation where job = :job").param("job", job).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void departmentsDecideTheirOwnReviewsAVetoSendsTheDealBackAndASecondRoundPasses() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
         SummitUser manager = users.find("lina").orElseThrow();

@@ -69,6 +69,29 @@ public class ApprovalRepository {
                 .query(Long.class).single();
     }
 
+    /** A round opened by a job, with its reviews, if that job opened one before. */
+    public record OpenedRound(long requestId, long roundId, int number, List<OpenedReview> reviews) {}
+
+    public record OpenedReview(long id, String department, String level, String group, Instant dueAt, Instant escalateAt,
+            String escalationGroup) {}
+
+    public Optional<OpenedRound> roundOpenedBy(String job) {
+        return jdbc.sql("select id, request_id, number from approval_round where opened_by_job = :job").param("job", job)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional()
+                .map(r -> new OpenedRound(r[1], r[0], (int) r[2], jdbc.sql("""
+                        select id, department, level, candidate_group, due_at, escalate_at, escalation_group
+                          from approval_review where round_id = :round order by id""")
+                        .param("round", r[0])
+                        .query((rs, n) -> new OpenedReview(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                                rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                        .list()));
+    }
+
+    public void markOpenedBy(long roundId, String job) {
+        jdbc.sql("update approval_round set opened_by_job = :job where id = :id").param("id", roundId).param("job", job).update();
+    }
+
     public long insertReview(long roundId, String department, String level, String group, Instant dueAt, Instant escalateAt,
             String escalationGroup) {
         return jdbc.sql("""

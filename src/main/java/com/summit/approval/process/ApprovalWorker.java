@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class ApprovalWorker {
 
     private final ApprovalService approvals;
+    private final com.summit.engine.EngineEpoch epoch;
 
-    ApprovalWorker(ApprovalService approvals) {
+    ApprovalWorker(ApprovalService approvals, com.summit.engine.EngineEpoch epoch) {
         this.approvals = approvals;
+        this.epoch = epoch;
     }
 
     @JobWorker(type = VetoApprovalProcess.JOB_OPEN_ROUND, fetchAllVariables = true)
@@ -26,7 +28,8 @@ public class ApprovalWorker {
                 Boolean.TRUE.equals(v.get("nonStandardTerms")));
         Long requestId = v.get("approvalRequestId") instanceof Number n ? n.longValue() : null;
         var opened = approvals.openRound(requestId, ((Number) v.get("opportunityId")).longValue(), String.valueOf(v.get("stage")),
-                String.valueOf(v.get("owner")), job.getProcessInstanceKey(), terms, (String) v.get("reworkNote"));
+                String.valueOf(v.get("owner")), job.getProcessInstanceKey(), terms, (String) v.get("reworkNote"),
+                epoch.value() + ":" + job.getKey());
         List<Map<String, Object>> reviews = opened.reviews().stream().map(r -> {
             Map<String, Object> review = new HashMap<>();
             review.put("reviewId", r.reviewId());

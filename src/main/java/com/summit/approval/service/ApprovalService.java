@@ -86,6 +86,26 @@ public class ApprovalService {
     @Transactional
     public RoundOpened openRound(Long requestId, long opportunityId, String stage, String requestedBy, Long processInstanceKey,
             Terms terms, String reworkNote) {
+        return openRound(requestId, opportunityId, stage, requestedBy, processInstanceKey, terms, reworkNote, null);
+    }
+
+    /**
+     * The same, for a job of the approval process ({@code job}: its engine epoch and key): a job handed out again
+     * (its completion was lost) gets the round it opened the first time, and no second round is opened.
+     */
+    @Transactional
+    public RoundOpened openRound(Long requestId, long opportunityId, String stage, String requestedBy, Long processInstanceKey,
+            Terms terms, String reworkNote, String job) {
+        if (job != null) {
+            java.util.Optional<ApprovalRepository.OpenedRound> before = approvals.roundOpenedBy(job);
+            if (before.isPresent()) {
+                ApprovalRepository.OpenedRound r = before.get();
+                return new RoundOpened(r.requestId(), r.roundId(), r.number(), r.reviews().stream()
+                        .map(v -> new Review(v.id(), v.department(), v.level(), v.group(), v.dueAt(), v.escalateAt(),
+                                v.group().equals(v.escalationGroup()) ? List.of(v.escalationGroup()) : List.of(v.group(), v.escalationGroup())))
+                        .toList());
+            }
+        }
         Opportunity opportunity = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
         String tier = customers.find(opportunity.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
         // a stage re-entered after a pause, a loss undone or a restart continues its request: every round stays in one history
@@ -97,6 +117,9 @@ public class ApprovalService {
         BigDecimal amount = terms.amount() != null ? terms.amount() : opportunity.amount();
         long round = approvals.insertRound(request, number, amount, terms.marginPercent(), terms.paymentTermDays(), terms.nonStandardTerms(),
                 reworkNote == null || reworkNote.isBlank() ? null : truncate(reworkNote.strip()));
+        if (job != null) {
+            approvals.markOpenedBy(round, job);
+        }
 
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("amount", amount);

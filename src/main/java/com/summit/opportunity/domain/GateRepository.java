@@ -19,10 +19,22 @@ public class GateRepository {
         this.json = json;
     }
 
-    public void save(long opportunityId, GateResult result) {
-        jdbc.sql("insert into gate_evaluation (opportunity_id, stage, passed, unmet) values (:o, :s, :p, cast(:u as jsonb))")
+    /** Records an evaluation once per job ({@code job}: engine epoch and job key; null for one made outside a process). */
+    public void save(long opportunityId, GateResult result, String job) {
+        jdbc.sql("""
+                insert into gate_evaluation (opportunity_id, stage, passed, unmet, job) values (:o, :s, :p, cast(:u as jsonb), :job)
+                on conflict (job) do nothing""")
                 .param("o", opportunityId).param("s", result.stage().name()).param("p", result.passed())
-                .param("u", write(result.unmet())).update();
+                .param("u", write(result.unmet())).param("job", job).update();
+    }
+
+    /** The evaluation a job made before (the same job handed out again). */
+    public Optional<GateResult> byJob(String job) {
+        return jdbc.sql("select stage, passed, unmet::text, evaluated_at from gate_evaluation where job = :job")
+                .param("job", job)
+                .query((rs, n) -> new GateResult(Stage.valueOf(rs.getString(1)), rs.getBoolean(2), read(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
     }
 
     public Optional<GateResult> latest(long opportunityId) {

@@ -45,9 +45,39 @@ public class OpportunityRepository {
                 .param("id", id).param("s", stage.name()).param("at", java.sql.Timestamp.from(enteredAt)).update();
     }
 
-    public void attachInstance(long id, long processInstanceKey, String epoch) {
-        jdbc.sql("update opportunity set process_instance_key = :pi, engine_epoch = :e, updated_at = now() where id = :id")
+    /**
+     * Ties a lifecycle instance to its deal, unless the deal already has a live one: true when the deal is (now) run
+     * by this instance. The deal's instance may be replaced only when it has none, or one of an earlier engine epoch
+     * (the embedded engine forgot it); keys of different epochs may be equal, so both are compared.
+     */
+    public boolean claimInstance(long id, long processInstanceKey, String epoch) {
+        jdbc.sql("""
+                update opportunity set process_instance_key = :pi, engine_epoch = :e, updated_at = now()
+                 where id = :id and (process_instance_key is null or engine_epoch is distinct from :e)""")
                 .param("id", id).param("pi", processInstanceKey).param("e", epoch).update();
+        return runBy(id, processInstanceKey, epoch);
+    }
+
+    /** Whether the deal is run by this lifecycle instance of this engine epoch. */
+    public boolean runBy(long id, long processInstanceKey, String epoch) {
+        return jdbc.sql("select count(*) from opportunity where id = :id and process_instance_key = :pi and engine_epoch = :e")
+                .param("id", id).param("pi", processInstanceKey).param("e", epoch).query(Long.class).single() > 0;
+    }
+
+    /** Lets go of a lifecycle instance that has ended or was forgotten, so that a new one may claim the deal. */
+    public void releaseInstance(long id, long processInstanceKey) {
+        jdbc.sql("update opportunity set process_instance_key = null where id = :id and process_instance_key = :pi")
+                .param("id", id).param("pi", processInstanceKey).update();
+    }
+
+    /**
+     * Open deals without a lifecycle instance for a while: their start did not reach the engine (or its answer was
+     * lost), and the sweep starts them again.
+     */
+    public List<Opportunity> findOpenWithoutInstance(java.time.Duration olderThan) {
+        return jdbc.sql(SELECT + " where o.status in ('OPEN', 'PAUSED') and o.process_instance_key is null"
+                        + " and o.updated_at < now() - make_interval(secs => :s) order by o.id")
+                .param("s", olderThan.toSeconds()).query(this::map).list();
     }
 
     /** Moves an opportunity from one stage to the next; 0 when it is not in the expected stage (a repeated job). */

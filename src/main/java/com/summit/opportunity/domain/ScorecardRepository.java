@@ -109,16 +109,32 @@ public class ScorecardRepository {
                 .param("id", changeId).param("s", status.name()).param("by", by).param("r", reason).update();
     }
 
-    public void attachVerification(long changeId, long instance, String epoch) {
-        jdbc.sql("update score_change set verification_instance = :i, verification_epoch = :e where id = :id")
+    /**
+     * Ties a verification instance to its claim unless the claim already has a live one (same rule as a deal's
+     * lifecycle): true when the claim is (now) verified by this instance.
+     */
+    public boolean claimVerification(long changeId, long instance, String epoch) {
+        jdbc.sql("""
+                update score_change set verification_instance = :i, verification_epoch = :e
+                 where id = :id and (verification_instance is null or verification_epoch is distinct from :e)""")
                 .param("id", changeId).param("i", instance).param("e", epoch).update();
+        return verifiedBy(changeId, instance, epoch);
     }
 
-    /** Pending claims whose verification does not run on this engine epoch. */
-    public List<ScoreChange> pendingOutsideEpoch(String epoch) {
+    public boolean verifiedBy(long changeId, long instance, String epoch) {
+        return jdbc.sql("select count(*) from score_change where id = :id and verification_instance = :i and verification_epoch = :e")
+                .param("id", changeId).param("i", instance).param("e", epoch).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Pending claims, made before {@code olderThan} ago, whose verification does not run on this engine epoch: it ran
+     * on an earlier one, or its start did not reach the engine.
+     */
+    public List<ScoreChange> pendingWithoutVerification(String epoch, java.time.Duration olderThan) {
         return jdbc.sql("select " + CHANGE_COLUMNS + " from score_change where status = 'PENDING'"
-                        + " and (verification_epoch is null or verification_epoch <> :e) order by id")
-                .param("e", epoch).query(this::mapChange).list();
+                        + " and (verification_instance is null or verification_epoch is distinct from :e)"
+                        + " and changed_at <= now() - make_interval(secs => :s) order by id")
+                .param("e", epoch).param("s", olderThan.toSeconds()).query(this::mapChange).list();
     }
 
     public List<VetoHolder> vetoHolders(long opportunityId) {

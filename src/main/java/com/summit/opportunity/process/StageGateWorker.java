@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class StageGateWorker {
 
     private final GateService gates;
+    private final com.summit.engine.EngineEpoch epoch;
 
-    StageGateWorker(GateService gates) {
+    StageGateWorker(GateService gates, com.summit.engine.EngineEpoch epoch) {
         this.gates = gates;
+        this.epoch = epoch;
     }
 
     @JobWorker(type = LifecycleProcess.JOB_EVALUATE_GATE, fetchAllVariables = true)
@@ -30,7 +32,7 @@ public class StageGateWorker {
         long opportunityId = ((Number) variables.get(LifecycleProcess.VAR_OPPORTUNITY_ID)).longValue();
         Map<String, Object> facts = new HashMap<>();
         GateService.PROCESS_FACTS.forEach(f -> facts.put(f, variables.get(f)));
-        GateResult result = gates.evaluate(opportunityId, stage, facts);
+        GateResult result = gates.evaluate(opportunityId, stage, facts, epoch.value() + ":" + job.getKey());
         Map<String, Object> out = new HashMap<>();
         out.put(LifecycleProcess.VAR_GATE_PASSED, result.passed());
         out.put(LifecycleProcess.VAR_GATE_FINDINGS, String.join("\n", gates.describe(result, Locales.ZH_CN)));

@@ -51,8 +51,22 @@ public class GateService {
     }
 
     /** Evaluates and records the gate of the stage; process facts not given count as not met. */
-    @Transactional
     public GateResult evaluate(long opportunityId, Stage stage, Map<String, Object> processFacts) {
+        return evaluate(opportunityId, stage, processFacts, null);
+    }
+
+    /**
+     * The same, for a job of the lifecycle ({@code job}: its engine epoch and key): a job handed out again gets the
+     * answer it got the first time, and the evaluation is recorded once.
+     */
+    @Transactional
+    public GateResult evaluate(long opportunityId, Stage stage, Map<String, Object> processFacts, String job) {
+        if (job != null) {
+            Optional<GateResult> before = gates.byJob(job);
+            if (before.isPresent()) {
+                return before.get();
+            }
+        }
         Opportunity o = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
         // an unverified claim does not open a gate
         Map<ScoreElement, Integer> levels = scorecards.verifiedLevels(opportunityId);
@@ -78,7 +92,7 @@ public class GateService {
             unmet.add(new GateResult.Unmet(condition, element, required, element == null ? null : levels.get(element)));
         }
         GateResult result = new GateResult(stage, unmet.isEmpty(), unmet, Instant.now());
-        gates.save(opportunityId, result);
+        gates.save(opportunityId, result, job);
         return result;
     }
 

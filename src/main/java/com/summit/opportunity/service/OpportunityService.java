@@ -53,11 +53,14 @@ public class OpportunityService {
 
     private final com.summit.notify.service.NotificationService notifications;
     private final com.summit.base.i18n.Messages messages;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
             SearchService search, ObjectMapper json, com.summit.security.service.UserService users,
             @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks,
-            com.summit.notify.service.NotificationService notifications, com.summit.base.i18n.Messages messages) {
+            com.summit.notify.service.NotificationService notifications, com.summit.base.i18n.Messages messages,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.notifications = notifications;
         this.messages = messages;
         this.users = users;
@@ -71,10 +74,11 @@ public class OpportunityService {
     }
 
     /**
-     * Opens an opportunity at stage 1 and starts its lifecycle process. Bad input is refused with every
-     * reason at once; if the engine does not answer, the transaction rolls back and nothing is stored.
+     * Opens an opportunity at stage 1 and starts its lifecycle process. Bad input is refused with every reason at
+     * once. The deal is stored first and its process started after the commit: if the engine does not answer, the
+     * deal is kept without a process ({@link Opportunity#processInstanceKey()} null) and the reconciliation sweep
+     * starts it when the engine is back.
      */
-    @Transactional
     public Opportunity create(NewOpportunity input, SummitUser user) {
         return open(input, user, Stage.IDENTIFICATION, null);
     }
@@ -83,12 +87,19 @@ public class OpportunityService {
      * Takes over an opportunity that reached a stage elsewhere (another CRM, demo data): the same checks as
      * {@link #create}, and its lifecycle starts before that stage, as reconciliation does.
      */
-    @Transactional
     public Opportunity importAt(NewOpportunity input, SummitUser user, Stage stage, java.time.Instant enteredStage) {
         return open(input, user, stage, enteredStage);
     }
 
     private Opportunity open(NewOpportunity input, SummitUser user, Stage stage, java.time.Instant enteredStage) {
+        long id = java.util.Objects.requireNonNull(transactions.execute(status -> store(input, user, stage, enteredStage)));
+        Opportunity created = opportunities.findById(id).orElseThrow();
+        startLifecycle(created, stage == Stage.IDENTIFICATION ? null : stage.elementId());
+        log.info("Opportunity {} '{}' created by {}", id, created.name(), user.username());
+        return opportunities.findById(id).orElseThrow();
+    }
+
+    private long store(NewOpportunity input, SummitUser user, Stage stage, java.time.Instant enteredStage) {
         String name = input.name() == null ? "" : input.name().strip();
         String description = input.description() == null ? null : input.description().strip();
         List<FieldError> errors = new ArrayList<>();
@@ -123,14 +134,51 @@ public class OpportunityService {
         if (stage != Stage.IDENTIFICATION || enteredStage != null) {
             opportunities.placeAt(id, stage, enteredStage == null ? java.time.Instant.now() : enteredStage);
         }
-        Opportunity created = opportunities.findById(id).orElseThrow();
-        long instance = stage == Stage.IDENTIFICATION
-                ? engine.start(LifecycleProcess.PROCESS_ID, variables(created))
-                : engine.startAt(LifecycleProcess.PROCESS_ID, stage.elementId(), variables(created));
-        opportunities.attachInstance(id, instance, engine.epoch());
         outbox.changed(ENTITY_TYPE, id);
-        log.info("Opportunity {} '{}' created by {}, process instance {}", id, name, user.username(), instance);
-        return opportunities.findById(id).orElseThrow();
+        return id;
+    }
+
+    /**
+     * Starts a deal's lifecycle, never inside a database transaction: before the element {@code at} (null: at its start
+     * event), then ties the instance to the deal. An instance that finds the deal taken by another (a start asked twice
+     * whose first answer was lost) is cancelled. False when the engine did not answer: the deal waits for the sweep.
+     */
+    boolean startLifecycle(Opportunity o, String at) {
+        com.summit.engine.ProcessEngine.requireNoTransaction("starting the lifecycle of deal " + o.id());
+        long instance;
+        try {
+            instance = at == null ? engine.start(LifecycleProcess.PROCESS_ID, variables(o))
+                    : engine.startAt(LifecycleProcess.PROCESS_ID, at, variables(o));
+        } catch (com.summit.engine.EngineUnavailableException e) {
+            log.warn("The lifecycle of opportunity {} did not start ({}): the reconciliation sweep starts it when the engine answers",
+                    o.id(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            return false;
+        }
+        boolean claimed;
+        try {
+            claimed = opportunities.claimInstance(o.id(), instance, engine.epoch());
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the instance runs; its first task ties it to the deal (or the sweep finds the deal without one)
+            log.warn("Opportunity {}: instance {} started but could not be recorded now ({}); its first task records it", o.id(), instance,
+                    e.getMessage());
+            return true;
+        }
+        if (claimed) {
+            log.info("Opportunity {} runs in process instance {}", o.id(), instance);
+            return true;
+        }
+        log.warn("Opportunity {} already runs in another instance: cancelling the new instance {}", o.id(), instance);
+        cancelQuietly(instance);
+        return true;
+    }
+
+    /** Cancels an instance nobody should work in; if the engine does not answer, its first task is turned away later. */
+    void cancelQuietly(long instance) {
+        try {
+            engine.cancel(instance);
+        } catch (RuntimeException e) {
+            log.warn("Could not cancel the stray instance {} now: {}", instance, e.getMessage());
+        }
     }
 
     /**
@@ -294,7 +342,6 @@ public class OpportunityService {
     }
 
     /** Closes a deal as lost at any stage, with a reason from the managed list: the lifecycle takes the message. */
-    @Transactional
     public void lose(long id, String reason, String note, SummitUser user) {
         Opportunity o = mayManageTeam(id, user);
         if (reason == null || !opportunities.lostReasons().containsKey(reason)) {

@@ -47,7 +47,7 @@ class OpportunityStarter implements ProcessStarter {
     }
 
     @Override
-    public long start(Map<String, Object> values, SummitUser user) {
+    public Long start(Map<String, Object> values, SummitUser user) {
         Long customerId = null;
         try {
             customerId = values.get("customer") == null ? null : Long.valueOf(values.get("customer").toString());

@@ -41,9 +41,12 @@ public class ScorecardService {
     private final UserService users;
     private final ProcessEngine engine;
     private final SearchOutbox outbox;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     ScorecardService(ScorecardRepository scores, OpportunityService opportunityService,
-            UserService users, ProcessEngine engine, SearchOutbox outbox) {
+            UserService users, ProcessEngine engine, SearchOutbox outbox,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.scores = scores;
         this.opportunityService = opportunityService;
         this.users = users;
@@ -147,9 +150,17 @@ public class ScorecardService {
      * Moves one element to a new level with its evidence. Refused, with nothing changed: without evidence, out of
      * range, to the level it already has, while a claim on the same element awaits its verdict, on a closed deal.
      */
-    @Transactional
     public ScoreChange changeLevel(long opportunityId, ScoreElement element, int toLevel, Evidence evidence, SummitUser user) {
-        Opportunity opportunity = mayChange(opportunityId, user);
+        ScoreChange change = java.util.Objects.requireNonNull(transactions.execute(status -> record(opportunityId, element, toLevel, evidence, user)));
+        if (change.status() == ScoreChange.Status.PENDING) {
+            // after the commit: the engine is never asked inside a transaction
+            startVerification(change);
+        }
+        return scores.change(change.id()).orElseThrow();
+    }
+
+    private ScoreChange record(long opportunityId, ScoreElement element, int toLevel, Evidence evidence, SummitUser user) {
+        mayChange(opportunityId, user);
         scores.lock(opportunityId);
         Ladder ladder = scores.ladders().stream().filter(l -> l.element() == element).findFirst().orElseThrow();
         int from = scores.levels(opportunityId).get(element);
@@ -171,9 +182,6 @@ public class ScorecardService {
                 evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.file() : null, user.username(), status);
         scores.setLevel(opportunityId, element, toLevel, user.username());
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
-        if (verify) {
-            requestVerification(opportunity, ladder, changeId, from, toLevel, evidence.text().strip());
-        }
         log.info("{} moved {} of opportunity {} from {} to {} ({})", user.username(), element, opportunityId, from, toLevel, status);
         return scores.change(changeId).orElseThrow();
     }
@@ -239,20 +247,37 @@ public class ScorecardService {
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
     }
 
-    private void requestVerification(Opportunity opportunity, Ladder ladder, long changeId, int from, int to, String evidence) {
+    /**
+     * Starts the manager's verification of a pending claim, outside any transaction, and ties it to the claim. A second
+     * instance for the same claim (a start asked twice) is cancelled; if the engine does not answer, the sweep starts
+     * it later.
+     */
+    void startVerification(ScoreChange change) {
+        com.summit.engine.ProcessEngine.requireNoTransaction("starting the verification of claim " + change.id());
+        Opportunity opportunity = opportunityService.find(change.opportunityId()).orElseThrow();
+        Ladder ladder = scores.ladders().stream().filter(l -> l.element() == change.element()).findFirst().orElseThrow();
         String verifier = users.managerFor(opportunity.ownerUsername());
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(LifecycleProcess.VAR_VERIFICATION_CHANGE_ID, changeId);
+        variables.put(LifecycleProcess.VAR_VERIFICATION_CHANGE_ID, change.id());
         variables.put("verificationElement", ladder.nameZh());
-        variables.put("verificationClaim", from + " → " + to + "：" + ladder.checkpoint(to, Locale.SIMPLIFIED_CHINESE));
-        variables.put("verificationEvidence", evidence);
+        variables.put("verificationClaim", change.fromLevel() + " → " + change.toLevel() + "：" + ladder.checkpoint(change.toLevel(), Locale.SIMPLIFIED_CHINESE));
+        variables.put("verificationEvidence", change.evidenceText());
         variables.put("verifier", verifier);
         variables.put(LifecycleProcess.VAR_OPPORTUNITY_ID, opportunity.id());
         variables.put(LifecycleProcess.VAR_OWNER, opportunity.ownerUsername());
         variables.put(LifecycleProcess.VAR_CUSTOMER_NAME, opportunity.customerName());
         variables.put(LifecycleProcess.VAR_OPPORTUNITY_NAME, opportunity.name());
-        long instance = engine.start(LifecycleProcess.VERIFICATION_PROCESS_ID, variables);
-        scores.attachVerification(changeId, instance, engine.epoch());
+        long instance;
+        try {
+            instance = engine.start(LifecycleProcess.VERIFICATION_PROCESS_ID, variables);
+        } catch (com.summit.engine.EngineUnavailableException e) {
+            log.warn("The verification of claim {} did not start: the reconciliation sweep starts it when the engine answers", change.id());
+            return;
+        }
+        if (!scores.claimVerification(change.id(), instance, engine.epoch())) {
+            log.warn("Claim {} is already being verified: cancelling the new instance {}", change.id(), instance);
+            opportunityService.cancelQuietly(instance);
+        }
     }
 
     /**
@@ -261,18 +286,18 @@ public class ScorecardService {
      */
     @org.springframework.context.event.EventListener
     @org.springframework.core.annotation.Order(15)
-    @Transactional
     public void onProcessesDeployed(com.summit.engine.ProcessesDeployed deployed) {
-        List<ScoreChange> pending = scores.pendingOutsideEpoch(engine.epoch());
-        for (ScoreChange change : pending) {
-            opportunityService.find(change.opportunityId()).ifPresent(opportunity -> {
-                Ladder ladder = scores.ladders().stream().filter(l -> l.element() == change.element()).findFirst().orElseThrow();
-                requestVerification(opportunity, ladder, change.id(), change.fromLevel(), change.toLevel(), change.evidenceText());
-            });
+        int restarted = restartVerifications(java.time.Duration.ZERO);
+        if (restarted > 0) {
+            log.info("{} scorecard claims wait for their verdict again", restarted);
         }
-        if (!pending.isEmpty()) {
-            log.info("{} scorecard claims wait for their verdict again", pending.size());
-        }
+    }
+
+    /** Starts the verification of every pending claim, older than {@code olderThan}, that has none on this engine. */
+    int restartVerifications(java.time.Duration olderThan) {
+        List<ScoreChange> pending = scores.pendingWithoutVerification(engine.epoch(), olderThan);
+        pending.forEach(this::startVerification);
+        return pending.size();
     }
 
     private void checkEvidence(Evidence evidence) {

@@ -170,7 +170,11 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
                         amount.getValue(), services.getValue()), user);
                 dialog.close();
                 showAll();
-                Errors.success(getTranslation("opportunity.created", created.name()));
+                if (created.processInstanceKey() == null) {
+                    Errors.showText(getTranslation("opportunity.createdProcessLater", created.name()));
+                } else {
+                    Errors.success(getTranslation("opportunity.created", created.name()));
+                }
             } catch (UserFacingException ex) {
                 Errors.showOnFields(this, ex, fields);
             }

@@ -60,7 +60,7 @@ public class ProcessStartService {
      * Starts the process with the submitted values: refused with a message per field when they break the
      * form's rules (nothing is started), and with a message when the engine does not answer.
      */
-    public long start(String bpmnProcessId, SummitUser user, String submittedJson, Locale locale) {
+    public Long start(String bpmnProcessId, SummitUser user, String submittedJson, Locale locale) {
         ProcessModels.StartableProcess process = permitted(bpmnProcessId, user);
         DeployedForm form = form(process);
         FormValidator.Result result = validator.validate(form.schemaJson(), submittedJson, formData(process, user, locale), locale);
@@ -68,7 +68,7 @@ public class ProcessStartService {
             throw new ValidationException(result.errors());
         }
         ProcessStarter starter = starters.get(bpmnProcessId);
-        long instance;
+        Long instance;
         if (starter != null) {
             instance = starter.start(result.values(), user);
         } else {

@@ -17,7 +17,8 @@ public interface ProcessStarter {
 
     /**
      * Starts the process with the values the form's schema has already accepted; refuses bad values with a
-     * {@link com.summit.base.ValidationException} whose fields are the form's keys. Returns the instance key.
+     * {@link com.summit.base.ValidationException} whose fields are the form's keys. Returns the instance key, or null
+     * when the record was stored and its process starts later (the engine did not answer).
      */
-    long start(Map<String, Object> values, SummitUser user);
+    Long start(Map<String, Object> values, SummitUser user);
 }

@@ -76,8 +76,11 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.addSubmitListener(values -> {
             errors.setVisible(false);
             try {
-                starts.start(start.bpmnProcessId(), user, values, getLocale());
-                Errors.success(getTranslation("start.started", start.processName()));
+                if (starts.start(start.bpmnProcessId(), user, values, getLocale()) == null) {
+                    Errors.showText(getTranslation("start.startsLater", start.processName()));
+                } else {
+                    Errors.success(getTranslation("start.started", start.processName()));
+                }
                 getUI().ifPresent(ui -> ui.navigate(InboxView.class));
             } catch (UserFacingException ex) {
                 // the form keeps what was entered; the reasons stand above it

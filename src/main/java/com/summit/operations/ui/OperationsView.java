@@ -1,4 +1,4 @@
-package com.summit.search.ui;
+package com.summit.operations.ui;
 
 import com.summit.base.UserFacingException;
 import com.summit.base.ui.Errors;
@@ -32,7 +32,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
     private final transient SummitUser user;
     private final Div searchCard = new Div();
 
-    public OperationsView(SearchAdministration search, CurrentUser currentUser) {
+    public OperationsView(SearchAdministration search, com.summit.engine.JobIncidents incidents, CurrentUser currentUser) {
         this.search = search;
         this.user = currentUser.require();
         addClassName("summit-page");
@@ -41,7 +41,7 @@ public class OperationsView extends VerticalLayout implements HasDynamicTitle {
         searchCard.setWidthFull();
         // width and padding together inside the page (the card ran past its right edge)
         searchCard.getStyle().set("box-sizing", "border-box");
-        add(searchCard);
+        add(new IncidentsCard(incidents, user), searchCard);
         renderSearch();
     }
 
