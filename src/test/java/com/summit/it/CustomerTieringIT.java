@@ -76,7 +76,12 @@ class CustomerTieringIT extends LocalAppIT {
 
         // a strategic customer stays strategic until the manager confirms
         TaskRow confirm = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(manager).stream()
-                .filter(r -> r.task().processInstanceKey() == instance).findFirst().orElse(null), java.util.Objects::nonNull);
+                .filter(r -> r.task().name().equals("确认战略客户降级") && r.task().variablesJson().contains("华东家电" + marker))
+                .findFirst().orElse(null), java.util.Objects::nonNull);
+        // in an instance of its own, which carries its own customer only
+        assertThat(confirm.task().processInstanceKey()).isNotEqualTo(instance);
+        assertThat(confirm.task().bpmnProcessId()).isEqualTo("customer-downgrade");
+        assertThat(confirm.task().variablesJson()).doesNotContain("pendingDowngrades");
         assertThat(confirm.task().name()).isEqualTo("确认战略客户降级");
         assertThat(confirm.task().variablesJson()).contains("华东家电" + marker, "重要客户", "近 12 个月毛利 ¥840,000（收入 ¥8,400,000");
         assertThat(customers.find(fading.id()).orElseThrow().tier()).isEqualTo(CustomerTier.STRATEGIC);

@@ -88,6 +88,11 @@ public class ApprovalRepository {
                         .list()));
     }
 
+    public Optional<Instant> escalateAt(long reviewId) {
+        return jdbc.sql("select escalate_at from approval_review where id = :id and escalate_at is not null").param("id", reviewId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     public void markOpenedBy(long roundId, String job) {
         jdbc.sql("update approval_round set opened_by_job = :job where id = :id").param("id", roundId).param("job", job).update();
     }

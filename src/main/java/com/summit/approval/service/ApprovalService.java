@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApprovalService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApprovalService.class);
+
     public static final String ROUTE_DECISION = "approval-route";
     public static final String DEADLINE_DECISION = "review-deadline";
     public static final int TEXT_MAX = 2000;
@@ -108,13 +110,24 @@ public class ApprovalService {
         }
         Opportunity opportunity = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
         String tier = customers.find(opportunity.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
-        // a stage re-entered after a pause, a loss undone or a restart continues its request: every round stays in one history
-        long request = requestId != null ? requestId : approvals.openRequest(opportunityId, stage).map(open -> {
-            approvals.endRunningRounds(open);
-            return open;
+        BigDecimal amount = terms.amount() != null ? terms.amount() : opportunity.amount();
+        java.util.Optional<Long> open = requestId != null ? java.util.Optional.empty() : approvals.openRequest(opportunityId, stage);
+        if (open.isPresent()) {
+            // the approval started again (after a restart) on the same terms: its running round goes on, decisions given stand
+            java.util.Optional<RoundOpened> continued = continueRound(open.get(), amount, terms);
+            if (continued.isPresent()) {
+                if (job != null) {
+                    approvals.markOpenedBy(continued.get().roundId(), job);
+                }
+                return continued.get();
+            }
+        }
+        // a stage re-entered after a pause or a loss undone, with new terms, continues its request: every round stays in one history
+        long request = requestId != null ? requestId : open.map(o -> {
+            approvals.endRunningRounds(o);
+            return o;
         }).orElseGet(() -> approvals.insertRequest(opportunityId, stage, requestedBy, processInstanceKey));
         int number = approvals.nextRoundNumber(request);
-        BigDecimal amount = terms.amount() != null ? terms.amount() : opportunity.amount();
         long round = approvals.insertRound(request, number, amount, terms.marginPercent(), terms.paymentTermDays(), terms.nonStandardTerms(),
                 reworkNote == null || reworkNote.isBlank() ? null : truncate(reworkNote.strip()));
         if (job != null) {
@@ -148,6 +161,49 @@ public class ApprovalService {
                     group.equals(headGroup) ? List.of(headGroup) : List.of(group, headGroup)));
         });
         return new RoundOpened(request, round, number, reviews);
+    }
+
+    /**
+     * The running round of an open request, if it was opened on the same terms: the reviews not decided yet are asked
+     * again, none if a department vetoed already (the round then closes as vetoed).
+     */
+    private java.util.Optional<RoundOpened> continueRound(long requestId, BigDecimal amount, Terms terms) {
+        return approvals.rounds(requestId).stream()
+                .filter(r -> r.outcome() == ApprovalRound.Outcome.RUNNING)
+                .filter(r -> same(r.amount(), amount) && same(r.marginPercent(), terms.marginPercent())
+                        && java.util.Objects.equals(r.paymentTermDays(), terms.paymentTermDays()) && r.nonStandardTerms() == terms.nonStandardTerms())
+                .reduce((a, b) -> b)
+                .map(r -> {
+                    boolean vetoed = r.reviews().stream().anyMatch(v -> v.decision() == Decision.VETO);
+                    List<Review> open = vetoed ? List.of() : r.reviews().stream().filter(v -> !v.decided())
+                            .map(v -> approvals.review(v.id()).orElseThrow())
+                            .map(v -> new Review(v.id(), v.department(), v.level(), v.candidateGroup(), v.dueAt(), escalateAt(v),
+                                    v.escalationGroup() == null || v.candidateGroup().equals(v.escalationGroup()) ? List.of(v.candidateGroup())
+                                            : List.of(v.candidateGroup(), v.escalationGroup())))
+                            .toList();
+                    log.info("Approval request {}: round {} goes on after a restart, {} reviews still open", requestId, r.number(), open.size());
+                    return new RoundOpened(requestId, r.id(), r.number(), open);
+                });
+    }
+
+    private Instant escalateAt(ApprovalReview review) {
+        return approvals.escalateAt(review.id()).orElse(review.dueAt());
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** The open approval request of a deal at a stage, if any. */
+    public java.util.Optional<Long> requestIdOf(long opportunityId, String stage) {
+        return approvals.openRequest(opportunityId, stage);
+    }
+
+    /** Whether a deal's approval at its stage has a round under way (its lifecycle continues there after a restart). */
+    public boolean hasRunningRound(long opportunityId, String stage) {
+        return approvals.openRequest(opportunityId, stage)
+                .map(request -> approvals.rounds(request).stream().anyMatch(r -> r.outcome() == ApprovalRound.Outcome.RUNNING))
+                .orElse(false);
     }
 
     /**

@@ -98,6 +98,34 @@ public class TieringRepository {
                 .param("p", profit).param("pl", pipeline).param("s", status.name()).param("by", by).query(Long.class).single();
     }
 
+    /** A pending downgrade as its confirmation needs it. */
+    public record Pending(long changeId, long customerId, String customerName, String owner, CustomerTier from, CustomerTier to,
+            String reason, BigDecimal revenue, BigDecimal profit, BigDecimal pipeline) {}
+
+    /** Pending downgrades, made before {@code olderThan} ago, whose confirmation does not run on this engine epoch. */
+    public List<Pending> pendingWithoutConfirmation(String epoch, java.time.Duration olderThan) {
+        return jdbc.sql("""
+                select t.id, t.customer_id, c.name, c.owner_username, t.from_tier, t.to_tier, t.reason, t.revenue_12m, t.profit_12m, t.pipeline
+                  from customer_tier_change t join customer c on c.id = t.customer_id
+                 where t.status = 'PENDING' and (t.confirmation_instance is null or t.confirmation_epoch is distinct from :e)
+                   and t.created_at <= now() - make_interval(secs => :s) order by t.id""")
+                .param("e", epoch).param("s", olderThan.toSeconds())
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        CustomerTier.valueOf(rs.getString(5)), CustomerTier.valueOf(rs.getString(6)), rs.getString(7),
+                        rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)))
+                .list();
+    }
+
+    /** Ties a confirmation instance to its pending change unless it has a live one: true when it is (now) this one. */
+    public boolean claimConfirmation(long changeId, long instance, String epoch) {
+        jdbc.sql("""
+                update customer_tier_change set confirmation_instance = :i, confirmation_epoch = :e
+                 where id = :id and (confirmation_instance is null or confirmation_epoch is distinct from :e)""")
+                .param("id", changeId).param("i", instance).param("e", epoch).update();
+        return jdbc.sql("select count(*) from customer_tier_change where id = :id and confirmation_instance = :i and confirmation_epoch = :e")
+                .param("id", changeId).param("i", instance).param("e", epoch).query(Long.class).single() > 0;
+    }
+
     public boolean hasPending(long customerId) {
         return jdbc.sql("select count(*) from customer_tier_change where customer_id = :c and status = 'PENDING'").param("c", customerId)
                 .query(Integer.class).single() > 0;

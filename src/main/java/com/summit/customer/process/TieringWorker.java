@@ -3,8 +3,6 @@ package com.summit.customer.process;
 import com.summit.customer.service.TieringService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class TieringWorker {
 
     private final TieringService tiering;
+    private final com.summit.customer.service.DowngradeConfirmations confirmations;
 
-    TieringWorker(TieringService tiering) {
+    TieringWorker(TieringService tiering, com.summit.customer.service.DowngradeConfirmations confirmations) {
         this.tiering = tiering;
+        this.confirmations = confirmations;
     }
 
     @JobWorker(type = TieringProcess.JOB_RETIER_BATCH, fetchAllVariables = true)
@@ -24,20 +24,21 @@ public class TieringWorker {
         long afterId = v.get("afterId") instanceof Number n ? n.longValue() : 0L;
         int size = v.get("batchSize") instanceof Number n ? n.intValue() : 500;
         var result = tiering.retierBatch(afterId, size);
-        List<Object> pending = new ArrayList<>(v.get("pendingDowngrades") instanceof List<?> l ? l : List.of());
-        result.pending().forEach(p -> pending.add(p.asVariables()));
+        // the batch is committed: each strategic downgrade now waits for its manager in an instance of its own
+        if (!result.pending().isEmpty()) {
+            confirmations.startPending();
+        }
         long evaluated = (v.get("evaluated") instanceof Number n ? n.longValue() : 0L) + result.evaluated();
         long changed = (v.get("changed") instanceof Number n ? n.longValue() : 0L) + result.changed();
-        return Map.of("afterId", result.lastId(), "hasMore", result.hasMore(size), "pendingDowngrades", pending, "evaluated", evaluated,
-                "changed", changed);
+        long downgrades = (v.get("downgrades") instanceof Number n ? n.longValue() : 0L) + result.pending().size();
+        return Map.of("afterId", result.lastId(), "hasMore", result.hasMore(size), "evaluated", evaluated, "changed", changed,
+                "downgrades", downgrades);
     }
 
     @JobWorker(type = TieringProcess.JOB_APPLY_DOWNGRADE, fetchAllVariables = true)
     public void applyDowngrade(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> downgrade = (Map<String, Object>) v.get("downgrade");
-        tiering.decideDowngrade(((Number) downgrade.get("changeId")).longValue(), "CONFIRM".equals(v.get("downgradeDecision")),
+        tiering.decideDowngrade(((Number) v.get("changeId")).longValue(), "CONFIRM".equals(v.get("downgradeDecision")),
                 String.valueOf(v.get("completedBy")), (String) v.get("downgradeNote"));
     }
 }

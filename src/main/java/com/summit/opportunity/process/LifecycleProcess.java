@@ -26,6 +26,18 @@ public final class LifecycleProcess {
 
     /** Where a paused deal waits for "resumed" (reconciliation starts a paused deal's new instance there). */
     public static final String TASK_HANDOVER = "Task_Handover";
+    /** The rep's working task of each stage, in stage order: what was saved there is the deal's stage work. */
+    public static final java.util.List<String> STAGE_TASKS = java.util.List.of("Task_IdentifyOpportunity", "Task_ConfirmNeed",
+            "Task_DesignSolution", "Task_NegotiateProposal", "Task_SignContract");
+
+    /** The veto approval called before leaving a stage, if the stage has one. */
+    public static java.util.Optional<String> approvalElement(com.summit.opportunity.domain.Stage stage) {
+        return switch (stage) {
+            case PROPOSAL_NEGOTIATION -> java.util.Optional.of("CallActivity_ProposalNegotiation_Approval");
+            case CONTRACT_SIGNING -> java.util.Optional.of("CallActivity_ContractSigning_Approval");
+            default -> java.util.Optional.empty();
+        };
+    }
     public static final String WAIT_FOR_RESUME = "Event_WaitForResume";
     public static final String MESSAGE_LOST = "opportunity-lost";
     public static final String MESSAGE_PAUSED = "opportunity-paused";

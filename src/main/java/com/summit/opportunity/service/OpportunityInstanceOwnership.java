@@ -4,7 +4,7 @@ import com.summit.engine.EngineEpoch;
 import com.summit.opportunity.domain.OpportunityRepository;
 import com.summit.opportunity.domain.ScorecardRepository;
 import com.summit.opportunity.process.LifecycleProcess;
-import com.summit.tasklist.service.InstanceOwnership;
+import com.summit.engine.InstanceOwnership;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -33,10 +33,12 @@ class OpportunityReconciler {
     private final ScorecardService scorecards;
     private final ProcessEngine engine;
     private final Duration grace;
+    private final java.util.List<LifecycleResumePoint> resumePoints;
     private volatile boolean deployed;
 
     OpportunityReconciler(OpportunityRepository opportunities, OpportunityService service, ScorecardService scorecards, ProcessEngine engine,
-            @Value("${summit.opportunity.start-grace:30s}") Duration grace) {
+            @Value("${summit.opportunity.start-grace:30s}") Duration grace, java.util.List<LifecycleResumePoint> resumePoints) {
+        this.resumePoints = resumePoints;
         this.opportunities = opportunities;
         this.service = service;
         this.scorecards = scorecards;
@@ -94,8 +96,9 @@ class OpportunityReconciler {
         if (o.processInstanceKey() != null) {
             opportunities.releaseInstance(o.id(), o.processInstanceKey());
         }
-        // a paused deal waits for its resumption again; an open one starts before its stage
-        String at = o.status() == OpportunityStatus.PAUSED ? LifecycleProcess.WAIT_FOR_RESUME : o.stage().elementId();
+        // a paused deal waits for its resumption again; an open one starts where its work was under way, else before its stage
+        String at = o.status() == OpportunityStatus.PAUSED ? LifecycleProcess.WAIT_FOR_RESUME
+                : resumePoints.stream().map(p -> p.resumeAt(o)).flatMap(java.util.Optional::stream).findFirst().orElse(o.stage().elementId());
         return service.startLifecycle(o, at);
     }
 }

@@ -148,7 +148,7 @@ public class OpportunityService {
         long instance;
         try {
             instance = at == null ? engine.start(LifecycleProcess.PROCESS_ID, variables(o))
-                    : engine.startAt(LifecycleProcess.PROCESS_ID, at, variables(o));
+                    : engine.startAt(LifecycleProcess.PROCESS_ID, at, continuing(o));
         } catch (com.summit.engine.EngineUnavailableException e) {
             log.warn("The lifecycle of opportunity {} did not start ({}): the reconciliation sweep starts it when the engine answers",
                     o.id(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
@@ -170,6 +170,17 @@ public class OpportunityService {
         log.warn("Opportunity {} already runs in another instance: cancelling the new instance {}", o.id(), instance);
         cancelQuietly(instance);
         return true;
+    }
+
+    /**
+     * The variables of a lifecycle started again at the deal's stage: the work saved on its stage tasks (what the rep
+     * filled in and saved without advancing, the terms an approval reviews), under the deal's own facts.
+     */
+    private Map<String, Object> continuing(Opportunity o) {
+        Map<String, Object> variables = new LinkedHashMap<>(tasks.submittedWork(o.id(), LifecycleProcess.PROCESS_ID, LifecycleProcess.STAGE_TASKS));
+        variables.remove(LifecycleProcess.VAR_COMPLETED_BY);
+        variables.putAll(variables(o));
+        return variables;
     }
 
     /** Cancels an instance nobody should work in; if the engine does not answer, its first task is turned away later. */

@@ -228,6 +228,30 @@ public class HumanTaskRepository {
      * Takes an open task's submission from its assignee: SUBMITTING, with the values, committed before the engine is
      * asked; 0 when someone else got there first or the task is no longer the user's.
      */
+    /** The values submitted on a deal's tasks of the given elements, oldest first (whatever the engine epoch). */
+    public List<String> submittedOn(long opportunityId, String bpmnProcessId, java.util.Collection<String> elementIds) {
+        return jdbc.sql("""
+                select submitted::text from human_task
+                 where opportunity_id = :o and bpmn_process_id = :p and element_id in (:e) and state = 'COMPLETED' and submitted is not null
+                 order by completed_at, id""")
+                .param("o", opportunityId).param("p", bpmnProcessId).param("e", elementIds).query(String.class).list();
+    }
+
+    /**
+     * A task that replaces one of an earlier engine epoch (same deal and step) takes over the draft typed there and not
+     * submitted yet.
+     */
+    public void inheritDraft(String epoch, long jobKey) {
+        jdbc.sql("""
+                update human_task t set draft = (
+                    select o.draft from human_task o
+                     where o.opportunity_id = t.opportunity_id and o.bpmn_process_id = t.bpmn_process_id and o.element_id = t.element_id
+                       and o.engine_epoch <> t.engine_epoch and o.draft is not null and o.state <> 'COMPLETED'
+                     order by o.id desc limit 1)
+                 where t.engine_epoch = :e and t.job_key = :k and t.opportunity_id is not null and t.draft is null""")
+                .param("e", epoch).param("k", jobKey).update();
+    }
+
     public int markSubmitting(long id, String username, String submittedJson) {
         return jdbc.sql("""
                 update human_task set state = 'SUBMITTING', submitted = cast(:submitted as jsonb), submitted_by = :u, submitted_at = now()

@@ -47,11 +47,11 @@ public class UserTaskJobWorker {
     private final EngineEpoch epoch;
     private final ProcessModels models;
     private final ObjectMapper json;
-    private final List<com.summit.tasklist.service.InstanceOwnership> ownership;
+    private final List<com.summit.engine.InstanceOwnership> ownership;
     private final com.summit.engine.ProcessEngine engine;
 
     UserTaskJobWorker(TaskService tasks, EngineEpoch epoch, ProcessModels models, ObjectMapper json,
-            List<com.summit.tasklist.service.InstanceOwnership> ownership, com.summit.engine.ProcessEngine engine) {
+            List<com.summit.engine.InstanceOwnership> ownership, com.summit.engine.ProcessEngine engine) {
         this.ownership = ownership;
         this.engine = engine;
         this.tasks = tasks;
@@ -66,7 +66,7 @@ public class UserTaskJobWorker {
         Map<String, String> headers = job.getCustomHeaders();
         Map<String, Object> variables = job.getVariablesAsMap();
         if (ownership.stream().anyMatch(o -> o.check(job.getBpmnProcessId(), job.getProcessInstanceKey(), variables)
-                == com.summit.tasklist.service.InstanceOwnership.Verdict.STRAY)) {
+                == com.summit.engine.InstanceOwnership.Verdict.STRAY)) {
             // a second instance of a record that runs in another (a start asked twice): its work never reaches an inbox
             log.warn("Instance {} of {} is a stray: its task {} is not offered and the instance is cancelled",
                     job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId());

@@ -84,6 +84,10 @@ public class TaskService {
     public boolean capture(NewTask task) {
         boolean inserted = tasks.insertIfAbsent(task);
         if (inserted) {
+            if (task.opportunityId() != null) {
+                // a task started again after a restart keeps what was typed in its predecessor
+                tasks.inheritDraft(task.engineEpoch(), task.jobKey());
+            }
             tasks.findByJobKey(task.engineEpoch(), task.jobKey()).ifPresent(t -> {
                 tasks.addEvent(t, TaskEvent.Type.CREATED, null, t.assignee());
                 broadcaster.available(t);
@@ -91,6 +95,22 @@ public class TaskService {
             log.debug("Captured task {} ({}) of instance {}", task.name(), task.jobKey(), task.processInstanceKey());
         }
         return inserted;
+    }
+
+    /**
+     * The work saved on a deal's tasks of these steps, merged oldest first (a later save wins): what a process started
+     * again after a restart continues with.
+     */
+    public Map<String, Object> submittedWork(long opportunityId, String bpmnProcessId, java.util.Collection<String> elementIds) {
+        Map<String, Object> work = new java.util.LinkedHashMap<>();
+        for (String submitted : tasks.submittedOn(opportunityId, bpmnProcessId, elementIds)) {
+            try {
+                work.putAll(json.readValue(submitted, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+            } catch (java.io.IOException e) {
+                log.warn("Ignoring saved work that is not a JSON object on deal {}: {}", opportunityId, e.getMessage());
+            }
+        }
+        return work;
     }
 
     /** After a start-up deployment: tasks of an earlier engine epoch are gone from the engine. */

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The monthly re-tiering on the real engine: batches until every customer is done; a strategic customer's downgrade
- * waits for the manager (confirmed or kept); the monthly timer starts it. Machine steps are completed as their workers
+ * The monthly re-tiering on the real engine: batches until every customer is done; the monthly timer starts it. Machine steps are completed as their workers
  * would (their behaviour is tested with the app).
  */
 @ZeebeProcessTest
@@ -31,8 +30,7 @@ class CustomerTieringProcessTest {
 
     @BeforeEach
     void deploy() {
-        client.newDeployResourceCommand().addResourceFile("bpmn/customer-tiering.bpmn").addResourceFile("forms/customer-downgrade.form")
-                .addResourceFile("forms/customer-tiering-start.form")
+        client.newDeployResourceCommand().addResourceFile("bpmn/customer-tiering.bpmn").addResourceFile("forms/customer-tiering-start.form")
                 .send().join();
     }
 
@@ -41,47 +39,13 @@ class CustomerTieringProcessTest {
         ProcessInstanceEvent instance = start();
         ActivatedJob first = activate(TieringProcess.JOB_RETIER_BATCH, 1).getFirst();
         assertThat(first.getVariablesAsMap()).containsEntry("batchSize", 500);
-        complete(first, Map.of("afterId", 500, "hasMore", true, "pendingDowngrades", List.of()));
+        complete(first, Map.of("afterId", 500, "hasMore", true, "downgrades", 1));
         ActivatedJob second = activate(TieringProcess.JOB_RETIER_BATCH, 1).getFirst();
         assertThat(second.getVariablesAsMap()).containsEntry("afterId", 500);
-        complete(second, Map.of("afterId", 733, "hasMore", false, "pendingDowngrades", List.of()));
+        complete(second, Map.of("afterId", 733, "hasMore", false, "downgrades", 1));
         engine.waitForIdleState(Duration.ofSeconds(5));
-        assertThat(instance).hasPassedElement("EndEvent_Done").isCompleted().hasNotPassedElement("Task_ConfirmDowngrade");
-    }
-
-    @Test
-    void aStrategicCustomersDowngradeWaitsForTheManagerWhoConfirmsIt() throws Exception {
-        ProcessInstanceEvent instance = start();
-        complete(activate(TieringProcess.JOB_RETIER_BATCH, 1).getFirst(), Map.of("afterId", 12, "hasMore", false,
-                "pendingDowngrades", List.of(downgrade(71, "lina"))));
-        ActivatedJob confirm = activate(USER_TASK, 1).getFirst();
-        assertThat(confirm.getElementId()).isEqualTo(TieringProcess.TASK_CONFIRM_DOWNGRADE);
-        assertThat(confirm.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "lina");
-        assertThat(confirm.getVariablesAsMap()).containsEntry("customerName", "华东家电集团有限公司").containsEntry("toTierName", "重要客户");
-        complete(confirm, Map.of("downgradeDecision", "CONFIRM", "completedBy", "lina"));
-        ActivatedJob apply = activate(TieringProcess.JOB_APPLY_DOWNGRADE, 1).getFirst();
-        assertThat(apply.getVariablesAsMap()).containsEntry("downgradeDecision", "CONFIRM").containsEntry("completedBy", "lina");
-        assertThat(apply.getVariablesAsMap().get("downgrade")).asString().contains("changeId=71");
-        complete(apply, Map.of());
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        // downgrades wait in instances of their own (CustomerDowngradeProcessTest): the re-tiering ends with its batches
         assertThat(instance).hasPassedElement("EndEvent_Done").isCompleted();
-    }
-
-    @Test
-    void theManagerMayKeepACustomerStrategicAndEachDowngradeIsDecidedOnItsOwn() throws Exception {
-        ProcessInstanceEvent instance = start();
-        complete(activate(TieringProcess.JOB_RETIER_BATCH, 1).getFirst(), Map.of("afterId", 12, "hasMore", false,
-                "pendingDowngrades", List.of(downgrade(71, "lina"), downgrade(72, "lina"))));
-        List<ActivatedJob> confirms = activate(USER_TASK, 2);
-        complete(confirms.get(0), Map.of("downgradeDecision", "KEEP", "downgradeNote", "客户明年新建华南基地，潜力大", "completedBy", "lina"));
-        complete(confirms.get(1), Map.of("downgradeDecision", "CONFIRM", "completedBy", "lina"));
-        List<ActivatedJob> applies = activate(TieringProcess.JOB_APPLY_DOWNGRADE, 2);
-        assertThat(applies).extracting(j -> j.getVariablesAsMap().get("downgradeDecision")).containsExactlyInAnyOrder("KEEP", "CONFIRM");
-        assertThat(applies).filteredOn(j -> "KEEP".equals(j.getVariablesAsMap().get("downgradeDecision"))).singleElement()
-                .satisfies(j -> assertThat(j.getVariablesAsMap()).containsEntry("downgradeNote", "客户明年新建华南基地，潜力大"));
-        applies.forEach(j -> complete(j, Map.of()));
-        engine.waitForIdleState(Duration.ofSeconds(5));
-        assertThat(instance).isCompleted();
     }
 
     @Test
@@ -92,11 +56,6 @@ class CustomerTieringProcessTest {
         engine.waitForIdleState(Duration.ofSeconds(5));
         assertThat(activate(TieringProcess.JOB_RETIER_BATCH, 1)).singleElement()
                 .satisfies(j -> assertThat(j.getVariablesAsMap()).containsEntry("batchSize", 500));
-    }
-
-    private static Map<String, Object> downgrade(long changeId, String manager) {
-        return Map.of("changeId", changeId, "customerId", 9, "customerName", "华东家电集团有限公司", "owner", "zhangwei", "manager", manager,
-                "fromTier", "STRATEGIC", "toTier", "IMPORTANT", "toTierName", "重要客户", "reasonText", "近 12 个月毛利 ¥900,000");
     }
 
     private ProcessInstanceEvent start() {

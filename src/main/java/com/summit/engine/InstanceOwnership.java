@@ -1,4 +1,4 @@
-package com.summit.tasklist.service;
+package com.summit.engine;
 
 import java.util.Map;
 

@@ -1,0 +1,27 @@
+package com.summit.approval.service;
+
+import com.summit.opportunity.domain.Opportunity;
+import com.summit.opportunity.process.LifecycleProcess;
+import com.summit.opportunity.service.LifecycleResumePoint;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A deal whose veto approval had a round under way when the engine forgot it continues in that approval: the same
+ * round, with the reviews not decided yet back in the departments' inboxes (the terms come from the saved stage work).
+ */
+@Component
+class ApprovalResumePoint implements LifecycleResumePoint {
+
+    private final ApprovalService approvals;
+
+    ApprovalResumePoint(ApprovalService approvals) {
+        this.approvals = approvals;
+    }
+
+    @Override
+    public Optional<String> resumeAt(Opportunity opportunity) {
+        return LifecycleProcess.approvalElement(opportunity.stage())
+                .filter(element -> approvals.hasRunningRound(opportunity.id(), opportunity.stage().name()));
+    }
+}
