@@ -53,6 +53,58 @@ class I18nBundlesTest {
     }
 
     @Test
+    void everyTaskNameAndEveryFormTextHasEnglish() throws IOException {
+        Properties en = load("messages_en.properties");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+            for (Path form : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+                var root = json.readTree(form.toFile());
+                formKeys(root.path("id").asText(), root.path("components"), en, missing);
+            }
+        }
+        Pattern userTask = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\" name=\"[^\"]+\"");
+        Pattern process = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
+        try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+            for (Path model : models.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+                String xml = Files.readString(model);
+                Matcher p = process.matcher(xml);
+                assertThat(p.find()).as("a process in %s", model).isTrue();
+                Matcher m = userTask.matcher(xml);
+                while (m.find()) {
+                    String key = "bpmn." + p.group(1) + "." + m.group(1);
+                    if (!en.containsKey(key)) {
+                        missing.add(key);
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("task names and form texts without English").isEmpty();
+    }
+
+    /** The keys {@code FormLocalizer} looks up, for every label, description, text and option of a form. */
+    private static void formKeys(String formId, com.fasterxml.jackson.databind.JsonNode components, Properties en, java.util.List<String> missing) {
+        for (var c : components) {
+            String prefix = "form." + formId + "." + c.path("key").asText(c.path("id").asText(""));
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            if (c.has("label")) {
+                keys.add(prefix + ".label");
+            }
+            if (c.has("description")) {
+                keys.add(prefix + ".description");
+            }
+            if (c.has("text")) {
+                keys.add("form." + formId + "." + c.path("id").asText("") + ".text");
+            }
+            for (var option : c.path("values")) {
+                keys.add(prefix + ".option." + option.path("value").asText());
+            }
+            keys.stream().filter(k -> !en.containsKey(k)).forEach(missing::add);
+            formKeys(formId, c.path("components"), en, missing);
+        }
+    }
+
+    @Test
     void bothLanguagesHaveTheSameEnumLabels() throws IOException {
         Properties zh = load("messages.properties");
         Properties en = load("messages_en.properties");

@@ -156,6 +156,12 @@ class LocalSliceIT extends LocalAppIT {
         assertThatThrownBy(() -> customers.create(new NewCustomer(" 杭州电商物流有限公司 ", null, null, null), rep))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e))
                         .containsExactly("客户“杭州电商物流有限公司”已存在"));
+        // names that only differ by invisible or full-width characters are the same name; invisible characters are no name
+        assertThatThrownBy(() -> customers.create(new NewCustomer("杭州电商\u200B物流有限公司\u202C", null, null, null), rep))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e))
+                        .containsExactly("客户“杭州电商物流有限公司”已存在"));
+        assertThatThrownBy(() -> customers.create(new NewCustomer("\u200B\u202E\u3000", null, null, null), rep))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e)).containsExactly("请输入客户名称"));
         assertThatThrownBy(() -> customers.create(new NewCustomer("长".repeat(101), null, null, null), rep))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e)).containsExactly("客户名称最多 100 个字"));
         assertThatThrownBy(() -> customers.create(new NewCustomer("", "123", null, null), rep))
@@ -166,6 +172,8 @@ class LocalSliceIT extends LocalAppIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e)).containsExactly("金额不能为负数"));
         assertThatThrownBy(() -> opportunities.create(new NewOpportunity(customerId, "", null, null, Set.of()), rep))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e)).containsExactly("请输入商机名称", "请输入金额"));
+        assertThatThrownBy(() -> opportunities.create(new NewOpportunity(customerId, "\u2060\u200D", null, BigDecimal.TEN, Set.of()), rep))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(texts(e)).containsExactly("请输入商机名称"));
 
         assertThat(customers.count()).isEqualTo(customersBefore);
         assertThat(opportunities.count()).isEqualTo(opportunitiesBefore);

@@ -109,7 +109,10 @@ class ReconciliationIT {
                     .filter(r -> r.task().opportunityId() != null && r.task().opportunityId() == opportunityId
                             && r.task().name().equals("确认真实需求") && r.task().id() != resumed.task().id())
                     .findFirst().orElse(null), r -> r != null);
-            assertThat(back.task().variablesJson()).contains("需求需达到 4 级（现为 3 级）");
+            // the findings are put in words when the task is opened, in the reader's language; the process carries codes
+            assertThat(back.task().variablesJson()).doesNotContain("需求需达到");
+            assertThat(tasks.open(back.task().id(), rep, Locales.ZH_CN).formDataJson()).contains("需求需达到 4 级（现为 3 级）");
+            assertThat(tasks.open(back.task().id(), rep, Locales.EN).formDataJson()).contains("Need needs level 4 (now 3)");
             assertThat(opportunities.find(opportunityId).orElseThrow().stage()).isEqualTo(Stage.NEED_CONFIRMATION);
             scorecards.changeLevel(opportunityId, ScoreElement.NEED, 4, ScorecardService.Evidence.note("客户书面确认需求说明"), rep);
             // a claim of 4 opens the gate only once the manager has confirmed it

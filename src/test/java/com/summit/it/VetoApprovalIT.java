@@ -51,6 +51,7 @@ class VetoApprovalIT extends LocalAppIT {
     @Autowired Messages messages;
     @Autowired JdbcClient jdbc;
     @Autowired com.summit.opportunity.service.GateService gates;
+    @Autowired com.summit.opportunity.service.BoardService boards;
     @Autowired com.summit.opportunity.service.OpportunityPageService pages;
     @Autowired com.summit.notify.service.NotificationService notifications;
 
@@ -75,6 +76,11 @@ class VetoApprovalIT extends LocalAppIT {
         List<ApprovalRound> rounds = approvals.rounds(first.requestId());
         assertThat(rounds).hasSize(1);
         assertThat(rounds.getFirst().outcome()).isEqualTo(ApprovalRound.Outcome.RUNNING);
+
+        // the board counts the veto holders this deal's routing called in, not a fixed three
+        var card = boards.board(rep, com.summit.opportunity.service.BoardService.Filter.none()).columns().values().stream()
+                .flatMap(List::stream).filter(c -> c.id() == deal.id()).findFirst().orElseThrow();
+        assertThat(card.vetoesOpen()).isEqualTo(first.reviews().size());
 
         var gate = gates.evaluate(deal.id(), com.summit.opportunity.domain.Stage.IDENTIFICATION, Map.of(), job);
         var gateAgain = gates.evaluate(deal.id(), com.summit.opportunity.domain.Stage.IDENTIFICATION, Map.of(), job);

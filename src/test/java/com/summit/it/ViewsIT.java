@@ -237,6 +237,29 @@ class ViewsIT extends LocalAppIT {
     }
 
     @Test
+    void theDealShowsItsOpenTasksWithWhoHoldsThemAndTheTaskPageLinksBackToTheDeal() {
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 6);
+        var customer = customers.create(new com.summit.customer.service.NewCustomer("常州新能源" + marker, null,
+                com.summit.customer.domain.Industry.AUTOMOTIVE, "江苏常州"), rep);
+        var deal = opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "电池包入厂" + marker, null,
+                new java.math.BigDecimal("1800000"), Set.of(com.summit.customer.domain.LogisticsService.LINE_HAUL)), rep);
+        var task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .filter(r -> Long.valueOf(deal.id()).equals(r.task().opportunityId())).findFirst().orElse(null), java.util.Objects::nonNull);
+
+        signIn("zhangwei");
+        UI.getCurrent().navigate("opportunities/" + deal.id());
+        Div open = _get(Div.class, spec -> spec.withId("opportunity-open-tasks"));
+        assertThat(open.getElement().getTextRecursively()).contains("识别商机：客户画像与线索", rep.displayName());
+        com.vaadin.flow.component.html.Anchor link = _get(open, com.vaadin.flow.component.html.Anchor.class);
+        assertThat(link.getHref()).isEqualTo("tasks/" + task.task().id());
+
+        UI.getCurrent().navigate(TaskView.class, new RouteParameters("taskId", Long.toString(task.task().id())));
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("task-open-deal")).getHref())
+                .isEqualTo("opportunities/" + deal.id());
+    }
+
+    @Test
     void theCustomerPageShowsTheTierWithWhyTheRevenueChartAndTheDealsAndOnlyToWhoMaySeeIt() {
         SummitUser rep = users.find("zhangwei").orElseThrow();
         var customer = customers.visibleTo(rep).stream().filter(c -> c.name().equals("启明智能终端有限公司")).findFirst().orElseThrow();

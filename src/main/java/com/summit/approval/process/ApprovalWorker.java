@@ -47,6 +47,8 @@ public class ApprovalWorker {
         out.put("roundNumber", opened.number());
         out.put("reviews", reviews);
         out.put("approvalHistory", approvals.history(opened.requestId(), opened.number(), com.summit.base.i18n.Locales.ZH_CN));
+        // the round keeps its rework note; the next rework starts with an empty one, not this round's
+        out.put("reworkNote", null);
         return out;
     }
 

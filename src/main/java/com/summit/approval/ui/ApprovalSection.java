@@ -78,7 +78,8 @@ class ApprovalSection implements OpportunitySection {
             head.add(stage, new Span(" "), RoundsList.badge(card.getTranslation("approval.request.status." + request.status()),
                     "APPROVED".equals(request.status()) ? "success" : "WITHDRAWN".equals(request.status()) ? "contrast" : ""));
             card.add(head);
-            for (var round : request.rounds()) {
+            // the newest round first: it is the one that matters now
+            for (var round : request.rounds().reversed()) {
                 card.add(RoundsList.round(card, round, d -> approvals.departmentName(d, locale()), names, v -> false));
             }
         }

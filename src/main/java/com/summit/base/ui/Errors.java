@@ -67,6 +67,13 @@ public final class Errors {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /** Something the user should read before going on (the gate's answer, a process that starts later): longer, on top. */
+    public static void notice(String text) {
+        Notification n = Notification.show(text, 10000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_PRIMARY);
+        n.setId("summit-notice");
+    }
+
     public static void success(String text) {
         Notification n = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
         n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -38,7 +38,7 @@ public class ContactService {
     @Transactional
     public Contact add(long customerId, NewContact input, SummitUser user) {
         visible(customerId, user);
-        String name = strip(input.name());
+        String name = com.summit.base.Names.cleanOrNull(input.name());
         List<FieldError> errors = new ArrayList<>();
         if (name == null) {
             errors.add(new FieldError("name", null, "contact.error.nameRequired"));

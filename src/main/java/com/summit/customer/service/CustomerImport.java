@@ -294,7 +294,7 @@ public class CustomerImport {
             if (e.creditCode() != null) {
                 byCode.put(e.creditCode(), e);
             }
-            byName.put(e.name().strip().toLowerCase(Locale.ROOT), e);
+            byName.put(com.summit.base.Names.clean(e.name()).toLowerCase(Locale.ROOT), e);
         }
         Owners owners = new Owners(users.findAll(), user);
         Choices<Industry> industries = choices(Industry.values(), Industry::messageKey);
@@ -652,7 +652,8 @@ public class CustomerImport {
 
     private static String value(Raw raw, String key) {
         String v = raw.values().get(key);
-        return v == null ? "" : v.strip();
+        // names are compared and stored in their clean form (NFKC, no invisible characters), as when typed in
+        return v == null ? "" : key.equals("name") || key.equals("customer") ? com.summit.base.Names.clean(v) : v.strip();
     }
 
     private static String blankToNull(String s) {

@@ -61,8 +61,9 @@ public class CustomerService {
     /** Creates a customer owned by the user; a blank, over-long or duplicate name is refused and nothing is stored. */
     @Transactional
     public Customer create(NewCustomer input, SummitUser user) {
-        String name = input.name() == null ? "" : input.name().strip();
-        String region = input.region() == null ? null : input.region().strip();
+        // invisible and look-alike characters do not make a new name: compared and stored in their clean form
+        String name = com.summit.base.Names.clean(input.name());
+        String region = input.region() == null ? null : com.summit.base.Names.clean(input.region());
         List<FieldError> errors = new ArrayList<>();
         if (name.isEmpty()) {
             errors.add(new FieldError("name", null, "customer.error.nameRequired"));

@@ -68,7 +68,8 @@ final class SheetReader {
             magic = FileMagic.UNKNOWN;
         }
         Table table = switch (magic) {
-            case OOXML, OLE2 -> workbook(content);
+            case OOXML -> xlsx(content);
+            case OLE2 -> workbook(content);
             case UNKNOWN -> csv(content);
             default -> throw new UserFacingException("import.error.notSpreadsheet");
         };
@@ -81,6 +82,38 @@ final class SheetReader {
         return table;
     }
 
+    /**
+     * An xlsx file, as a stream of rows: the row limit stops the reading as soon as it is passed (a sheet of 300,000 rows
+     * is refused after 20,001, without holding the sheet in memory).
+     */
+    private Table xlsx(byte[] content) {
+        List<List<String>> header = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        try {
+            XlsxStream.read(new ByteArrayInputStream(content), row -> {
+                if (header.isEmpty()) {
+                    if (!row.cells().stream().allMatch(String::isBlank)) {
+                        header.add(row.cells());
+                    }
+                    return;
+                }
+                add(lines, new Line(row.number(), row.cells()));
+            });
+        } catch (UserFacingException e) {
+            throw e;
+        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new UserFacingException(e, "import.error.notSpreadsheet");
+        } catch (Exception e) {
+            if (e.getCause() instanceof UserFacingException u) {
+                throw u;
+            }
+            // a zip that is not a workbook, a damaged file, a zip bomb
+            throw new UserFacingException(e, "import.error.notSpreadsheet");
+        }
+        return new Table(header.isEmpty() ? List.of() : header.getFirst(), lines, "xlsx");
+    }
+
+    /** An xls file (at most 65,536 rows by its format), read whole. */
     private Table workbook(byte[] content) {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             if (book.getNumberOfSheets() == 0) {
@@ -187,6 +220,11 @@ final class SheetReader {
         if (validUtf8(content)) {
             return StandardCharsets.UTF_8;
         }
+        // Chinese spreadsheets that are not UTF-8 are GBK (GB18030): a short file (one line) fools the statistical detector,
+        // so a file that decodes as GB18030 without an error and holds Chinese text is taken as such
+        if (decodesAsChineseGb18030(content)) {
+            return Charset.forName("GB18030");
+        }
         UniversalDetector detector = new UniversalDetector();
         detector.handleData(content, 0, Math.min(content.length, 64 * 1024));
         detector.dataEnd();
@@ -200,6 +238,20 @@ final class SheetReader {
             return Charset.forName(detected);
         } catch (RuntimeException e) {
             return Charset.forName("GB18030");
+        }
+    }
+
+    private static boolean decodesAsChineseGb18030(byte[] content) {
+        try {
+            String text = Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+            long other = text.codePoints().filter(c -> c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN
+                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                    && Character.UnicodeBlock.of(c) != Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS).count();
+            return han > 0 && han >= other * 4;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

@@ -67,6 +67,9 @@ public class FollowUpService implements NextFollowUps {
         return new Cadence(tier, days, lastDone, dueBy, overdue);
     }
 
+    /** How far ahead a follow-up may be planned. */
+    public static final int PLAN_AHEAD_YEARS = 2;
+
     /** Plans a follow-up; every problem is reported at once, in the user's language, and nothing is stored. */
     @Transactional
     public FollowUp plan(long opportunityId, FollowUpKind kind, String subject, LocalDateTime plannedAt, SummitUser user) {
@@ -86,6 +89,8 @@ public class FollowUpService implements NextFollowUps {
             errors.add(new FieldError("plannedAt", null, "followup.error.whenRequired"));
         } else if (at.isBefore(Instant.now().minusSeconds(60))) {
             errors.add(new FieldError("plannedAt", null, "followup.error.inThePast"));
+        } else if (plannedAt.toLocalDate().isAfter(java.time.LocalDate.now(Locales.ZONE).plusYears(PLAN_AHEAD_YEARS))) {
+            errors.add(new FieldError("plannedAt", null, "followup.error.tooFar", PLAN_AHEAD_YEARS));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -37,6 +37,25 @@ public class GateRepository {
                 .optional();
     }
 
+    /** The first evaluation of the deal made at or after {@code since} (the answer to a request to advance). */
+    public Optional<GateResult> firstSince(long opportunityId, java.time.Instant since) {
+        return jdbc.sql("select stage, passed, unmet::text, evaluated_at from gate_evaluation where opportunity_id = :o and evaluated_at >= :since"
+                        + " order by id limit 1")
+                .param("o", opportunityId).param("since", java.sql.Timestamp.from(since))
+                .query((rs, n) -> new GateResult(Stage.valueOf(rs.getString(1)), rs.getBoolean(2), read(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    /** Every evaluation of the deal, oldest first (the timeline). */
+    public List<GateResult> all(long opportunityId) {
+        return jdbc.sql("select stage, passed, unmet::text, evaluated_at from gate_evaluation where opportunity_id = :o order by id")
+                .param("o", opportunityId)
+                .query((rs, n) -> new GateResult(Stage.valueOf(rs.getString(1)), rs.getBoolean(2), read(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
     public Optional<GateResult> latest(long opportunityId) {
         return jdbc.sql("select stage, passed, unmet::text, evaluated_at from gate_evaluation where opportunity_id = :o order by id desc limit 1")
                 .param("o", opportunityId)

@@ -250,8 +250,12 @@ public class OpportunityRepository {
                 select r.id, r.name, r.customer_id, r.customer_name, r.tier, r.industry, r.amount, r.stage, r.status, r.owner_username,
                        r.team, r.stage_entered_at, r.paused_at, r.stalled,
                        coalesce(s.need, 0), coalesce(s.power, 0), coalesce(s.goals, 0), coalesce(s.value, 0), coalesce(s.collaboration, 0),
-                       3 - (select count(*) from veto_holder h where h.opportunity_id = r.id and h.status = 'AGREED'
-                            and h.department in ('LEGAL', 'FINANCE', 'TECH')),
+                       -- the veto holders the deal's routing called in its latest approval round that have not approved
+                       -- (none before the deal reached an approval)
+                       coalesce((select count(*) from approval_review v
+                                  where v.round_id = (select max(ar.id) from approval_round ar join approval_request q on q.id = ar.request_id
+                                                       where q.opportunity_id = r.id)
+                                    and not exists (select 1 from approval_decision d where d.review_id = v.id and d.decision <> 'VETO')), 0),
                        r.stage_count, r.stage_amount
                 from ranked r
                 left join lateral (

@@ -4,19 +4,11 @@ import com.summit.opportunity.domain.Stage;
 import com.summit.opportunity.service.OpportunityService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** Writes a stage's result to PostgreSQL and moves the opportunity on; the stage comes from the task header. */
 @org.springframework.stereotype.Component
 public class RecordStageWorker {
-
-    private static final Set<String> PROCESS_VARIABLES = Set.of(LifecycleProcess.VAR_OPPORTUNITY_ID, LifecycleProcess.VAR_OWNER,
-            LifecycleProcess.VAR_CUSTOMER_NAME, LifecycleProcess.VAR_OPPORTUNITY_NAME, LifecycleProcess.VAR_AMOUNT,
-            LifecycleProcess.VAR_SERVICES, LifecycleProcess.VAR_STAGE, LifecycleProcess.VAR_COMPLETED_BY, LifecycleProcess.VAR_STALL_AFTER,
-            LifecycleProcess.VAR_MANAGER, LifecycleProcess.VAR_REQUEST_ADVANCE, LifecycleProcess.VAR_GATE_FINDINGS, LifecycleProcess.VAR_GATE_UNMET,
-            LifecycleProcess.VAR_GATE_PASSED);
 
     private final OpportunityService opportunities;
 
@@ -29,10 +21,9 @@ public class RecordStageWorker {
         Stage stage = Stage.valueOf(job.getCustomHeaders().get(LifecycleProcess.HEADER_STAGE));
         Map<String, Object> variables = job.getVariablesAsMap();
         long opportunityId = ((Number) variables.get(LifecycleProcess.VAR_OPPORTUNITY_ID)).longValue();
-        Map<String, Object> result = new LinkedHashMap<>(variables);
-        result.keySet().removeAll(PROCESS_VARIABLES);
         String completedBy = (String) variables.get(LifecycleProcess.VAR_COMPLETED_BY);
-        var updated = opportunities.recordStageResult(opportunityId, stage, result, completedBy);
+        // the record is what the stage's form took, not whatever else the instance carries
+        var updated = opportunities.recordStageResult(opportunityId, stage, completedBy);
         // the next stage starts afresh: its own stall clock, no advance requested, no findings of the last gate
         return Map.of(LifecycleProcess.VAR_STAGE, updated.stage().name(),
                 LifecycleProcess.VAR_STALL_AFTER, opportunities.stallAfter(updated).toString(),

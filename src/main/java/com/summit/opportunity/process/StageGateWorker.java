@@ -1,6 +1,5 @@
 package com.summit.opportunity.process;
 
-import com.summit.base.i18n.Locales;
 import com.summit.opportunity.domain.GateResult;
 import com.summit.opportunity.domain.Stage;
 import com.summit.opportunity.service.GateService;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A stage's exit gate: asks {@link GateService} (the DMN {@code stage-gate}) whether the stage may be left, and
- * hands the process the answer and, if refused, what is unmet, in words for the owner's task.
+ * hands the process the answer and, if refused, the codes of what is unmet (the task page puts them in words).
  */
 @Component
 public class StageGateWorker {
@@ -35,7 +34,7 @@ public class StageGateWorker {
         GateResult result = gates.evaluate(opportunityId, stage, facts, epoch.value() + ":" + job.getKey());
         Map<String, Object> out = new HashMap<>();
         out.put(LifecycleProcess.VAR_GATE_PASSED, result.passed());
-        out.put(LifecycleProcess.VAR_GATE_FINDINGS, String.join("\n", gates.describe(result, Locales.ZH_CN)));
+        // codes only: the task page renders what is unmet in the reader's language (OpportunityTaskContext)
         out.put(LifecycleProcess.VAR_GATE_UNMET, result.unmet().stream().map(GateResult.Unmet::condition).toList());
         // a refused request is not asked again by the next "save": the owner ticks the box again when ready
         out.put(LifecycleProcess.VAR_REQUEST_ADVANCE, false);

@@ -96,8 +96,36 @@ public class GateService {
         return result;
     }
 
+    public Optional<GateResult> firstSince(long opportunityId, Instant since) {
+        return gates.firstSince(opportunityId, since);
+    }
+
+    public List<GateResult> all(long opportunityId) {
+        return gates.all(opportunityId);
+    }
+
     public Optional<GateResult> latest(long opportunityId) {
         return gates.latest(opportunityId);
+    }
+
+    /**
+     * The unmet conditions of a deal's gate in words; a level that a claim waiting for the manager would meet says so,
+     * and who must act: "需求需达到 4 级（现为 0 级）：…；4 级的申报待李娜核实，核实前按 0 级计算".
+     */
+    public List<String> describe(long opportunityId, GateResult result, Locale locale) {
+        List<String> texts = new ArrayList<>(describe(result, locale));
+        for (int i = 0; i < result.unmet().size(); i++) {
+            GateResult.Unmet u = result.unmet().get(i);
+            if (!u.isLevel()) {
+                continue;
+            }
+            Optional<com.summit.opportunity.domain.ScoreChange> pending = scorecards.pendingClaim(opportunityId, u.element());
+            if (pending.isPresent() && pending.get().toLevel() >= u.required()) {
+                texts.set(i, texts.get(i) + messages.getTranslation("gate.level.pending", locale, pending.get().toLevel(),
+                        scorecards.verifierName(opportunityId), u.current() == null ? 0 : u.current()));
+            }
+        }
+        return texts;
     }
 
     /** The unmet conditions in words, e.g. "权力需达到 5 级（现为 3 级）：决策人同意联合计划并指定负责人". */

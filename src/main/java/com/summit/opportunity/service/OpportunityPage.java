@@ -9,7 +9,14 @@ import java.util.Optional;
 /** Everything an opportunity's page shows, for one user in one language. */
 public record OpportunityPage(Opportunity opportunity, CustomerTier tier, String ownerName, String team, long daysInStage,
         ScorecardService.Scorecard scorecard, List<Entry> timeline, Optional<Diagram> diagram, boolean mayChange,
-        List<com.summit.opportunity.domain.OpportunityRepository.Member> members, java.util.Map<String, String> names) {
+        List<com.summit.opportunity.domain.OpportunityRepository.Member> members, java.util.Map<String, String> names,
+        List<OpenTask> openTasks) {
+
+    /**
+     * A task of the deal that is open now: its step, who holds it (a person, or the departments it is offered to), when
+     * it is due, and whether the reader may open it.
+     */
+    public record OpenTask(long id, String name, String holder, java.time.Instant dueAt, boolean mayOpen) {}
 
     /** One line of the timeline: stage changes, level changes and verdicts, tasks, comments. */
     public record Entry(Instant at, Kind kind, String text) {}
@@ -22,7 +29,8 @@ public record OpportunityPage(Opportunity opportunity, CustomerTier tier, String
         TASK,
         COMMENT,
         APPROVAL,
-        FOLLOW_UP
+        FOLLOW_UP,
+        GATE
     }
 
     /** The process diagram the opportunity runs, with its current steps. */

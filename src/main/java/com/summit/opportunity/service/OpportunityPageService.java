@@ -1,5 +1,7 @@
 package com.summit.opportunity.service;
 
+import com.summit.opportunity.domain.GateResult;
+
 import com.summit.base.UserFacingException;
 import com.summit.base.i18n.Messages;
 import com.summit.customer.service.CustomerService;
@@ -37,10 +39,12 @@ public class OpportunityPageService {
     private final ProcessModels models;
     private final Messages messages;
     private final List<TimelineSource> timelineSources;
+    private final GateService gates;
 
     OpportunityPageService(OpportunityService opportunities, OpportunityRepository repository, ScorecardService scorecards,
             CustomerService customers, UserService users, TaskService tasks, ProcessModels models, Messages messages,
-            List<TimelineSource> timelineSources) {
+            List<TimelineSource> timelineSources, GateService gates) {
+        this.gates = gates;
         this.timelineSources = timelineSources;
         this.opportunities = opportunities;
         this.repository = repository;
@@ -59,7 +63,7 @@ public class OpportunityPageService {
         long days = Duration.between(o.stageEnteredAt(), Instant.now()).toDays();
         return new OpportunityPage(o, customer.map(c -> c.tier()).orElse(null), owner.map(SummitUser::displayName).orElse(o.ownerUsername()),
                 owner.map(SummitUser::team).orElse(null), days, scorecards.scorecard(id, user, locale), timeline(o, locale), diagram(o),
-                o.status() == OpportunityStatus.OPEN, opportunities.members(id, user), users.displayNames());
+                o.status() == OpportunityStatus.OPEN, opportunities.members(id, user), users.displayNames(), openTasks(o, user, locale));
     }
 
     private List<OpportunityPage.Entry> timeline(Opportunity o, Locale locale) {
@@ -82,7 +86,20 @@ public class OpportunityPageService {
                         name(names, c.verifiedBy()), element, c.toLevel(), c.verdictReason() == null ? "" : c.verdictReason())));
             }
         }
-        for (var event : tasks.eventsOfOpportunity(o.id())) {
+        for (GateResult gate : gates.all(o.id())) {
+            entries.add(new OpportunityPage.Entry(gate.at(), OpportunityPage.Kind.GATE, gate.passed()
+                    ? t(locale, "timeline.gate.passed", gate.stage().number())
+                    : t(locale, "timeline.gate.refused", gate.stage().number(), String.join("；", gates.describe(o.id(), gate, locale)))));
+        }
+        List<com.summit.tasklist.domain.TaskEvent> events = tasks.eventsOfOpportunity(o.id());
+        // a finished task is one line (who finished it); its "created" line is left out
+        java.util.Set<Long> finished = events.stream().filter(e -> e.type() == com.summit.tasklist.domain.TaskEvent.Type.COMPLETED
+                || e.type() == com.summit.tasklist.domain.TaskEvent.Type.CANCELED).map(com.summit.tasklist.domain.TaskEvent::taskId)
+                .collect(java.util.stream.Collectors.toSet());
+        for (var event : events) {
+            if (event.type() == com.summit.tasklist.domain.TaskEvent.Type.CREATED && finished.contains(event.taskId())) {
+                continue;
+            }
             String who = event.actor() == null ? t(locale, "task.history.process") : name(names, event.actor());
             entries.add(new OpportunityPage.Entry(event.at(), OpportunityPage.Kind.TASK, event.taskName() + " · "
                     + t(locale, "task.event." + event.type().name(), who, event.target() == null ? "" : name(names, event.target()))));
@@ -96,6 +113,25 @@ public class OpportunityPageService {
         }
         entries.sort(Comparator.comparing(OpportunityPage.Entry::at).reversed());
         return entries;
+    }
+
+    /** The deal's open tasks, each with who holds it; the reader may open those the task list lets them see. */
+    private List<OpportunityPage.OpenTask> openTasks(Opportunity o, SummitUser user, Locale locale) {
+        Map<String, String> names = users.displayNames();
+        return tasks.openTasksOfOpportunity(o.id()).stream()
+                .sorted(Comparator.comparing(HumanTask::createdAt))
+                .map(t -> new OpportunityPage.OpenTask(t.id(), tasks.displayName(t, locale), holder(t, names, locale), t.dueAt(),
+                        tasks.maySee(t, user)))
+                .toList();
+    }
+
+    private String holder(HumanTask t, Map<String, String> names, Locale locale) {
+        if (t.assignee() != null) {
+            return name(names, t.assignee());
+        }
+        List<String> groups = t.candidateGroups().stream()
+                .map(g -> messages.find("role." + g.replace("_HEAD", ""), locale).map(r -> g.endsWith("_HEAD") ? t(locale, "task.group.head", r) : r).orElse(g)).toList();
+        return groups.isEmpty() ? "—" : String.join(t(locale, "common.listSeparator"), groups);
     }
 
     private Optional<OpportunityPage.Diagram> diagram(Opportunity o) {

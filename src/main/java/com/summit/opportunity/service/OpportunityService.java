@@ -100,7 +100,7 @@ public class OpportunityService {
     }
 
     private long store(NewOpportunity input, SummitUser user, Stage stage, java.time.Instant enteredStage) {
-        String name = input.name() == null ? "" : input.name().strip();
+        String name = com.summit.base.Names.clean(input.name());
         String description = input.description() == null ? null : input.description().strip();
         List<FieldError> errors = new ArrayList<>();
         Optional<Customer> customer = input.customerId() == null ? Optional.empty() : customers.findVisible(input.customerId(), user);
@@ -192,10 +192,23 @@ public class OpportunityService {
         }
     }
 
+    /** What the form of a stage's task showed only, or asked about the process: not part of the stage's record. */
+    private static final java.util.Set<String> NOT_STAGE_WORK = java.util.Set.of(LifecycleProcess.VAR_REQUEST_ADVANCE,
+            LifecycleProcess.VAR_GATE_FINDINGS, LifecycleProcess.VAR_CUSTOMER_NAME, LifecycleProcess.VAR_OPPORTUNITY_NAME,
+            LifecycleProcess.VAR_COMPLETED_BY);
+
     /**
-     * Records what a stage's working task produced and moves the opportunity to the next stage (or to
-     * won after the last). Called by the process only; a repeated job changes nothing.
+     * Records what a stage's working task produced, from the fields its form took (the last submission of the stage's
+     * task), and moves the opportunity to the next stage (or to won after the last). Called by the process only; a
+     * repeated job changes nothing.
      */
+    public Opportunity recordStageResult(long id, Stage stage, String completedBy) {
+        Map<String, Object> work = new LinkedHashMap<>(tasks.submittedWork(id, LifecycleProcess.PROCESS_ID,
+                List.of(LifecycleProcess.STAGE_TASKS.get(stage.ordinal()))));
+        work.keySet().removeAll(NOT_STAGE_WORK);
+        return transactions.execute(status -> recordStageResult(id, stage, work, completedBy));
+    }
+
     @Transactional
     public Opportunity recordStageResult(long id, Stage stage, Map<String, Object> result, String completedBy) {
         Opportunity opportunity = opportunities.findById(id)
@@ -322,6 +335,16 @@ public class OpportunityService {
         variables.put(LifecycleProcess.VAR_MANAGER, users.managerFor(o.ownerUsername()));
         variables.put(LifecycleProcess.VAR_REQUEST_ADVANCE, false);
         return variables;
+    }
+
+    /** The target time in the deal's current stage, in days, by its customer's tier (DMN {@code stage-duration}). */
+    public long stageTargetDays(Opportunity o) {
+        String tier = customers.find(o.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
+        Object result = engine.evaluateDecisionResult("stage-duration", Map.of("stage", o.stage().name(), "tier", tier));
+        if (result instanceof Map<?, ?> outputs) {
+            result = outputs.get("targetDays");
+        }
+        return result instanceof Number n ? n.longValue() : 30;
     }
 
     /**

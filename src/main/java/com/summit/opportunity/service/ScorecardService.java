@@ -136,6 +136,17 @@ public class ScorecardService {
         return levels;
     }
 
+    /** A claim on the element waiting for the manager's verdict, if any. */
+    public Optional<ScoreChange> pendingClaim(long opportunityId, ScoreElement element) {
+        return scores.pending(opportunityId, element);
+    }
+
+    /** Who verifies the deal's claims: the owner's manager, by name. */
+    public String verifierName(long opportunityId) {
+        return opportunityService.find(opportunityId).map(o -> users.managerFor(o.ownerUsername()))
+                .flatMap(users::find).map(SummitUser::displayName).orElse("—");
+    }
+
     /** Every change of an opportunity's scorecard, oldest first (the caller has checked visibility). */
     List<ScoreChange> changesOf(long opportunityId) {
         return scores.changes(opportunityId);

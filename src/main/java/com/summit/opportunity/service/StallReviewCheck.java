@@ -41,7 +41,11 @@ class StallReviewCheck implements TaskSubmissionCheck {
         Object action = values.get("stallAction");
         if ("REASSIGN".equals(action)) {
             Object owner = values.get("newOwner");
-            boolean ok = owner instanceof String name && users.find(name.strip()).filter(u -> u.has(Role.REP) || u.has(Role.MANAGER)).isPresent();
+            // someone of the owner's team, not the owner
+            var deal = opportunities.find(task.opportunityId()).orElseThrow();
+            String team = users.find(deal.ownerUsername()).map(SummitUser::team).orElse(null);
+            boolean ok = owner instanceof String name && !name.strip().equals(deal.ownerUsername()) && users.find(name.strip())
+                    .filter(u -> (u.has(Role.REP) || u.has(Role.MANAGER)) && team != null && team.equals(u.team())).isPresent();
             if (!ok) {
                 errors.add(new FieldError("newOwner", null, "opportunity.error.newOwner"));
             }

@@ -134,11 +134,16 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         for (ScoreElement e : ScoreElement.values()) {
             Div bar = new Div();
             bar.addClassName("summit-board-bar");
-            bar.getElement().setAttribute("title", getTranslation("element." + e.name()) + " " + card.levels().get(e) + "/6");
             Div fill = new Div();
             fill.getStyle().set("height", (card.levels().get(e) * 100 / ScoreElement.MAX_LEVEL) + "%");
             bar.add(fill);
-            bars.add(bar);
+            // each bar says which element it is, and its level, without hovering
+            Span label = new Span(getTranslation("element." + e.name() + ".short") + card.levels().get(e));
+            label.addClassName("summit-board-bar-label");
+            Div column = new Div(bar, label);
+            column.addClassName("summit-board-bar-column");
+            column.getElement().setAttribute("title", getTranslation("element." + e.name()) + " " + card.levels().get(e) + "/6");
+            bars.add(column);
         }
         Span days = new Span(getTranslation("board.days", card.daysInStage()));
         days.addClassName(card.stalled() ? "summit-board-stalled" : "summit-muted");

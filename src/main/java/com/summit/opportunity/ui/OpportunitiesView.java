@@ -171,7 +171,7 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
                 dialog.close();
                 showAll();
                 if (created.processInstanceKey() == null) {
-                    Errors.showText(getTranslation("opportunity.createdProcessLater", created.name()));
+                    Errors.notice(getTranslation("opportunity.createdProcessLater", created.name()));
                 } else {
                     Errors.success(getTranslation("opportunity.created", created.name()));
                 }

@@ -131,7 +131,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
 
         add(header, meta, stagePath(o.stage()), scorecardCard(page), vetoCard(page));
         sections.forEach(section -> section.create(o.id(), user, this::show).ifPresent(this::add));
-        add(teamCard(page), timelineCard(page));
+        add(openTasksCard(page), teamCard(page), timelineCard(page));
         page.diagram().ifPresent(d -> {
             Div diagram = new Div(new H3(getTranslation("opportunity.page.diagram")), new BpmnViewer(d.xml(), d.activeElementIds()));
             diagram.addClassName("summit-card");
@@ -281,7 +281,7 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         top.setAlignItems(FlexComponent.Alignment.CENTER);
         top.setSpacing(true);
         if (line.pending().isPresent()) {
-            top.add(badge(getTranslation("opportunity.page.pending"), "contrast"));
+            top.add(badge(getTranslation("opportunity.page.pending", line.pending().get().fromLevel()), "contrast"));
         }
         if (mayChange) {
             Button change = new Button(getTranslation("opportunity.page.change"), e -> openChangeDialog(line));
@@ -468,6 +468,37 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
             form.setAlignItems(FlexComponent.Alignment.BASELINE);
             card.add(form);
         }
+        return card;
+    }
+
+    /** What is open on the deal now, and with whom: each step links to its task for those who may open it. */
+    private Div openTasksCard(OpportunityPage page) {
+        Div card = new Div(new H3(getTranslation("opportunity.page.openTasks")));
+        card.addClassNames("summit-card");
+        card.setId("opportunity-open-tasks");
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        if (page.openTasks().isEmpty()) {
+            card.add(new Span(getTranslation("opportunity.page.openTasks.none")));
+            return card;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("summit-timeline");
+        for (OpportunityPage.OpenTask task : page.openTasks()) {
+            ListItem item = new ListItem();
+            com.vaadin.flow.component.Component name = task.mayOpen()
+                    ? new com.vaadin.flow.component.html.Anchor("tasks/" + task.id(), task.name()) : new Span(task.name());
+            Span holder = new Span(task.holder());
+            holder.getElement().getThemeList().add("badge small contrast");
+            item.add(name, holder);
+            if (task.dueAt() != null) {
+                Span due = new Span(getTranslation("opportunity.page.openTasks.due", Formats.dateTime(task.dueAt())));
+                due.addClassName("summit-muted");
+                item.add(due);
+            }
+            list.add(item);
+        }
+        card.add(list);
         return card;
     }
 

@@ -200,25 +200,40 @@ public class FormValidator {
         return null;
     }
 
+    /** The dates a form accepts: none before 1900 or after 2100. */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
     private static Object dateTime(Object raw, String subtype, String key, String label, List<FieldError> errors) {
         if (!(raw instanceof String s)) {
             errors.add(new FieldError(key, label, "form.error.type.date", label));
             return null;
         }
+        LocalDate date;
         try {
-            switch (subtype) {
-                case "time" -> LocalTime.parse(s.length() > 8 ? s.substring(0, 8) : s);
+            date = switch (subtype) {
+                case "time" -> {
+                    LocalTime.parse(s.length() > 8 ? s.substring(0, 8) : s);
+                    yield null;
+                }
                 case "datetime" -> {
+                    LocalDate d;
                     try {
-                        OffsetDateTime.parse(s);
+                        d = OffsetDateTime.parse(s).toLocalDate();
                     } catch (DateTimeParseException e) {
-                        LocalDateTime.parse(s);
+                        d = LocalDateTime.parse(s).toLocalDate();
                     }
+                    yield d;
                 }
                 default -> LocalDate.parse(s);
-            }
+            };
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(key, label, "form.error.type.date", label));
+            return null;
+        }
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            // a typo like 0202 or 20255 parses, but no business date lies there
+            errors.add(new FieldError(key, label, "form.error.date.range", label, EARLIEST.toString(), LATEST.toString()));
             return null;
         }
         return s;

@@ -35,6 +35,11 @@ public class TaskAccess {
         return false;
     }
 
+    /** Whether the user may open the deal the task belongs to (the task page links to it then). */
+    public boolean maySeeDeal(HumanTask task, SummitUser user) {
+        return task.opportunityId() != null && subjects.maySeeOpportunity(task.opportunityId(), user);
+    }
+
     public boolean maySee(HumanTask task, SummitUser user) {
         if (user.has(Role.ADMIN) || user.username().equals(task.assignee()) || user.username().equals(task.completedBy())
                 || task.candidateUsers().contains(user.username())) {

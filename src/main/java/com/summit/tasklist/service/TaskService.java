@@ -57,11 +57,14 @@ public class TaskService {
     private final Messages messages;
     private final ObjectMapper json;
     private final TaskAccess access;
+    private final org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json,
-            TaskAccess access, org.springframework.transaction.support.TransactionTemplate transactions) {
+            TaskAccess access, org.springframework.transaction.support.TransactionTemplate transactions,
+            org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks) {
+        this.feedbacks = feedbacks;
         this.access = access;
         this.transactions = transactions;
         this.tasks = tasks;
@@ -95,6 +98,25 @@ public class TaskService {
             log.debug("Captured task {} ({}) of instance {}", task.name(), task.jobKey(), task.processInstanceKey());
         }
         return inserted;
+    }
+
+    /**
+     * What the submitter of a task hears at once besides "done" (the gate's answer to a request to advance), if a
+     * feature has something to say; only about a task the user may see.
+     */
+    public java.util.Optional<String> feedback(long taskId, String submittedJson, java.time.Instant since, SummitUser user, Locale locale) {
+        HumanTask task = tasks.findById(taskId).filter(t -> access.maySee(t, user)).orElse(null);
+        if (task == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> submitted;
+        try {
+            submitted = submittedJson == null || submittedJson.isBlank() ? Map.of()
+                    : json.readValue(submittedJson, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+        return feedbacks.orderedStream().map(f -> f.feedback(task, submitted, since, user, locale)).flatMap(java.util.Optional::stream).findFirst();
     }
 
     /**
@@ -214,6 +236,11 @@ public class TaskService {
             String assignee = task.assignee() == null ? null : names.getOrDefault(task.assignee(), task.assignee());
             return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")), assignee);
         };
+    }
+
+    /** A task's step name in the reader's language (for pages that list a deal's tasks). */
+    public String displayName(HumanTask task, Locale locale) {
+        return name(task, locale);
     }
 
     /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */
@@ -594,6 +621,11 @@ public class TaskService {
     }
 
     /** Who may see a task: {@link TaskAccess#maySee}. Nobody else may open it or read its data. */
+    /** Whether the task page may link to the task's deal for this user. */
+    public boolean maySeeDeal(HumanTask task, SummitUser user) {
+        return access.maySeeDeal(task, user);
+    }
+
     public boolean maySee(HumanTask task, SummitUser user) {
         return access.maySee(task, user);
     }

@@ -77,7 +77,7 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
             errors.setVisible(false);
             try {
                 if (starts.start(start.bpmnProcessId(), user, values, getLocale()) == null) {
-                    Errors.showText(getTranslation("start.startsLater", start.processName()));
+                    Errors.notice(getTranslation("start.startsLater", start.processName()));
                 } else {
                     Errors.success(getTranslation("start.started", start.processName()));
                 }

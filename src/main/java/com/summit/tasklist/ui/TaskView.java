@@ -93,6 +93,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         HorizontalLayout header = new HorizontalLayout(back, heading, state, assigneeBadge(details));
         header.setAlignItems(FlexComponent.Alignment.CENTER);
+        if (tasks.maySeeDeal(details.task(), user)) {
+            com.vaadin.flow.component.html.Anchor deal = new com.vaadin.flow.component.html.Anchor(
+                    "opportunities/" + details.task().opportunityId(), getTranslation("task.openDeal"));
+            deal.setId("task-open-deal");
+            header.add(deal);
+        }
         HorizontalLayout actions = actions(details);
 
         VerticalLayout formCard = new VerticalLayout();
@@ -287,12 +293,20 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private void submit(TaskDetails details, String data, Button submit) {
         errors.setVisible(false);
         try {
+            java.time.Instant since = java.time.Instant.now();
             TaskOutcome completion = tasks.complete(details.task().id(), user, data, getLocale());
-            Errors.success(getTranslation(switch (completion) {
-                case COMPLETED -> "task.completed";
-                case GONE -> "task.gone";
-                case SUBMITTED -> "task.submittedPending";
-            }));
+            // a stage task that asked to advance hears the gate's answer at once, not only "done"
+            java.util.Optional<String> feedback = completion == TaskOutcome.COMPLETED
+                    ? tasks.feedback(details.task().id(), data, since, user, getLocale()) : java.util.Optional.empty();
+            if (feedback.isPresent()) {
+                Errors.notice(feedback.get());
+            } else {
+                Errors.success(getTranslation(switch (completion) {
+                    case COMPLETED -> "task.completed";
+                    case GONE -> "task.gone";
+                    case SUBMITTED -> "task.submittedPending";
+                }));
+            }
             getUI().ifPresent(ui -> ui.navigate(InboxView.class));
         } catch (UserFacingException e) {
             showErrors(Errors.texts(this, e));

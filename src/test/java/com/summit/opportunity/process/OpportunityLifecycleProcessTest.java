@@ -96,11 +96,11 @@ class OpportunityLifecycleProcessTest {
     void aRefusedGateSendsTheTaskBackWithWhatIsUnmet() throws Exception {
         ProcessInstanceEvent instance = start("P30D");
         complete(activateOne(USER_TASK), Map.of("requestAdvance", true));
-        complete(activateOne(LifecycleProcess.JOB_EVALUATE_GATE), Map.of("gatePassed", false,
-                "gateFindings", "需求需达到 1 级（现为 0 级）：收到客户的明确要求"));
+        // the gate hands back the codes of what is unmet; the task page puts them in the reader's words
+        complete(activateOne(LifecycleProcess.JOB_EVALUATE_GATE), Map.of("gatePassed", false, "gateUnmet", java.util.List.of("NEED_LEVEL")));
         ActivatedJob again = activateOne(USER_TASK);
         assertThat(again.getElementId()).isEqualTo("Task_IdentifyOpportunity");
-        assertThat(again.getVariablesAsMap()).containsEntry("gateFindings", "需求需达到 1 级（现为 0 级）：收到客户的明确要求");
+        assertThat(again.getVariablesAsMap()).containsEntry("gateUnmet", java.util.List.of("NEED_LEVEL"));
         assertThat(instance).hasNotPassedElement("Task_RecordIdentification").isActive();
     }
 

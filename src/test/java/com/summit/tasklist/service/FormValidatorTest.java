@@ -74,6 +74,20 @@ class FormValidatorTest {
     }
 
     @Test
+    void aDateOutsideTheCenturiesABusinessUsesIsRefusedInBothLanguages() {
+        String values = """
+                {"leadSource":"REFERRAL","statedNeed":"客户需要在华东新建三个仓并负责配送","servicesNeeded":["WAREHOUSING"],
+                 "estimatedAnnualValue":100,"expectedCloseDate":"%s"}""";
+        assertThat(texts(validate(values.formatted("20255-03-31"), Locales.ZH_CN).errors(), Locales.ZH_CN))
+                .containsExactly("“预计签约日期”不是有效的日期");
+        assertThat(texts(validate(values.formatted("0202-03-31"), Locales.ZH_CN).errors(), Locales.ZH_CN))
+                .containsExactly("“预计签约日期”应在 1900-01-01 到 2100-12-31 之间");
+        assertThat(texts(validate(values.formatted("2202-03-31"), Locales.EN).errors(), Locales.EN))
+                .containsExactly("“Expected signing date” must be between 1900-01-01 and 2100-12-31");
+        assertThat(validate(values.formatted("2100-12-31"), Locales.ZH_CN).errors()).isEmpty();
+    }
+
+    @Test
     void valuesOutsideTheirLimitsAreRefused() {
         var result = validate("""
                 {"leadSource":"SPAM","statedNeed":"太短","servicesNeeded":["TELEPORT"],"estimatedAnnualValue":-5}""", Locales.ZH_CN);
