@@ -230,7 +230,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         }).setHeader(getTranslation("import.col.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.values().values().stream().filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" · ")))
                 .setHeader(getTranslation("import.col.row")).setFlexGrow(2);
-        grid.addColumn(r -> r.problems().stream().map(p -> imports.text(p, getLocale())).collect(Collectors.joining("；")))
+        grid.addColumn(r -> r.problems().stream().map(p -> imports.text(p, getLocale())).collect(Collectors.joining(getTranslation("common.clauseSeparator"))))
                 .setHeader(getTranslation("import.col.problems")).setFlexGrow(3);
         return grid;
     }

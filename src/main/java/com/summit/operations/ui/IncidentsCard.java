@@ -60,6 +60,8 @@ class IncidentsCard extends Div {
             retry.setId("operations-incident-retry-" + i.job().id());
             return retry;
         }).setAutoWidth(true);
+        // the error is what the admin came for: shown whole, wrapped
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(overview.entries());
         grid.setAllRowsVisible(overview.entries().size() <= 20);
         add(grid);

@@ -74,6 +74,6 @@ class GateFeedback implements SubmissionFeedback {
                     .map(next -> messages.getTranslation("gate.feedback.passed", locale, next.number(), messages.getTranslation(next.messageKey(), locale)))
                     .orElseGet(() -> messages.getTranslation("gate.feedback.won", locale)));
         }
-        return Optional.of(messages.getTranslation("gate.feedback.refused", locale, String.join("；", gates.describe(task.opportunityId(), gate, locale))));
+        return Optional.of(messages.getTranslation("gate.feedback.refused", locale, String.join(messages.getTranslation("common.clauseSeparator", locale), gates.describe(task.opportunityId(), gate, locale))));
     }
 }

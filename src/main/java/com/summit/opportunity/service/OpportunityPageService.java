@@ -89,7 +89,7 @@ public class OpportunityPageService {
         for (GateResult gate : gates.all(o.id())) {
             entries.add(new OpportunityPage.Entry(gate.at(), OpportunityPage.Kind.GATE, gate.passed()
                     ? t(locale, "timeline.gate.passed", gate.stage().number())
-                    : t(locale, "timeline.gate.refused", gate.stage().number(), String.join("；", gates.describe(o.id(), gate, locale)))));
+                    : t(locale, "timeline.gate.refused", gate.stage().number(), String.join(t(locale, "common.clauseSeparator"), gates.describe(o.id(), gate, locale)))));
         }
         List<com.summit.tasklist.domain.TaskEvent> events = tasks.eventsOfOpportunity(o.id());
         // a finished task is one line (who finished it); its "created" line is left out

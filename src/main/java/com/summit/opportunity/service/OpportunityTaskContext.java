@@ -93,7 +93,7 @@ class OpportunityTaskContext implements TaskContextProvider {
                 new ContextItem(t("context.description", locale), o.description() == null ? "—" : o.description())));
         // the last gate of this stage, if it refused: what is unmet, in the reader's language
         gates.latest(o.id()).filter(g -> g.stage() == o.stage() && !g.passed())
-                .ifPresent(g -> items.add(new ContextItem(t("context.gate", locale), String.join("；", gates.describe(o.id(), g, locale)))));
+                .ifPresent(g -> items.add(new ContextItem(t("context.gate", locale), String.join(t("common.clauseSeparator", locale), gates.describe(o.id(), g, locale)))));
         // the scorecard: each element's level and the checkpoint it stands on
         Map<com.summit.opportunity.domain.ScoreElement, Integer> levels = scorecards.levels(o.id());
         for (var ladder : scorecards.ladders()) {
