@@ -24,14 +24,19 @@ class PackagedAppIT {
         Files.createDirectories(data);
         Path log = data.resolve("app.log");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process app = new ProcessBuilder(List.of(javaBin, "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-jar", jar.toString(),
+        // the same rule as ./summit and the pom's jdk24 profile: JDK 24 warns about these, JDK 21 does not know the first
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin));
+        if (Runtime.version().feature() >= 24) {
+            command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + TestPorts.free(),
                 "--summit.local.data-dir=" + data,
                 "--summit.local.zeebe.port=" + TestPorts.free(),
                 "--summit.local.postgres.port=" + TestPorts.free(),
                 "--summit.local.elasticsearch.enabled=false",
-                "--summit.local.elasticsearch.http-port=" + TestPorts.free()))
+                "--summit.local.elasticsearch.http-port=" + TestPorts.free()));
+        Process app = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

@@ -126,8 +126,9 @@ class OpportunityLifecycleProcessTest {
                 .containsEntry("io.camunda.zeebe:candidateGroups", "[\"MANAGER\"]");
         complete(review, Map.of("stallAction", "COACH", "coachingNote", "本周约见物流总监"));
         engine.waitForIdleState(Duration.ofSeconds(5));
-        // the stage goes on: its task is still there
-        assertThat(instance).hasPassedElement("EndEvent_Coached").isActive();
+        // the stage goes on: its task is still there, and the deal is not closed
+        assertThat(instance).hasPassedElement("EndEvent_Coached").isActive().isWaitingAtElements("Task_IdentifyOpportunity")
+                .hasNotPassedElement("Task_CloseLost").hasNotPassedElement("Task_Reassign");
     }
 
     @Test
