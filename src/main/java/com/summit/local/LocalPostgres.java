@@ -31,8 +31,15 @@ final class LocalPostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final LocalCredentials credentials;
-    private EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private HikariDataSource dataSource;
+    private volatile boolean closing;
+    private Thread keeper;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    /** How often the keeper looks at the server, and the waits before a restart (doubling up to the last). */
+    static final Duration WATCH_EVERY = Duration.ofSeconds(2);
+    static final Duration FIRST_WAIT = Duration.ofSeconds(2);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
     LocalPostgres(Path dataDirectory, int port, LocalCredentials credentials) {
         this.dataDirectory = dataDirectory;
@@ -59,16 +66,7 @@ final class LocalPostgres implements AutoCloseable {
                         + " is gone: restore that file, or remove the data directory to start afresh (everything in it is lost)");
             }
             credentials.load();
-            postgres = EmbeddedPostgres.builder()
-                    // zonky checks readiness as the superuser: with the password once the cluster asks for one
-                    .setConnectConfig("password", credentials.superuserPassword())
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            postgres = server();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(), e);
         }
@@ -85,6 +83,65 @@ final class LocalPostgres implements AutoCloseable {
         dataSource = new HikariDataSource(config);
         log.info("Embedded PostgreSQL ready on 127.0.0.1:{} ({} ms), data in {}", port,
                 (System.nanoTime() - started) / 1_000_000, dataDirectory.toAbsolutePath().normalize());
+        keeper = Thread.ofPlatform().name("postgres-keeper").daemon(true).start(this::keep);
+    }
+
+    private EmbeddedPostgres server() throws IOException {
+        return EmbeddedPostgres.builder()
+                // zonky checks readiness as the superuser: with the password once the cluster asks for one
+                .setConnectConfig("password", credentials.superuserPassword())
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky turns this off for tests; a commit the user was told about must survive PostgreSQL being killed
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    /**
+     * Watches the server; one that died (killed, crashed) is started again on the same data, after a wait that doubles
+     * from 2 s to 5 min while restarts keep failing, and the log says so. The app's connection pool reconnects by itself:
+     * requests in between fail with "the database is unavailable", and nothing committed is lost.
+     */
+    private void keep() {
+        Duration wait = FIRST_WAIT;
+        while (!closing) {
+            try {
+                Thread.sleep(WATCH_EVERY.toMillis());
+                if (closing || PidFiles.liveProcess(dataDirectory.resolve("postmaster.pid"), "postgres").isPresent()) {
+                    continue;
+                }
+                log.error("Embedded PostgreSQL on 127.0.0.1:{} has stopped; starting it again in {} s", port, wait.toSeconds());
+                Thread.sleep(wait.toMillis());
+                if (closing) {
+                    return;
+                }
+                try {
+                    // the dead server's handle still holds the data directory's lock: let go of it first
+                    try {
+                        postgres.close();
+                    } catch (IOException | RuntimeException gone) {
+                        log.debug("Closing the stopped PostgreSQL: {}", gone.getMessage());
+                    }
+                    postgres = server();
+                    restarts.incrementAndGet();
+                    wait = FIRST_WAIT;
+                    log.info("Embedded PostgreSQL is running again on 127.0.0.1:{} (restart {})", port, restarts.get());
+                } catch (IOException | RuntimeException e) {
+                    wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+                    log.error("Embedded PostgreSQL did not start again ({}); next try in {} s", e.toString(), wait.toSeconds(), e);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    int restarts() {
+        return restarts.get();
     }
 
     private void createDatabaseIfMissing() {
@@ -173,6 +230,10 @@ final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        if (keeper != null) {
+            keeper.interrupt();
+        }
         if (dataSource != null) {
             dataSource.close();
         }
