@@ -214,7 +214,8 @@ public class ProcessEngine {
         try {
             return command.get();
         } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Status.Code.UNAVAILABLE || e.getStatusCode() == Status.Code.DEADLINE_EXCEEDED) {
+            if (e.getStatusCode() == Status.Code.UNAVAILABLE || e.getStatusCode() == Status.Code.DEADLINE_EXCEEDED
+                    || e.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED) {
                 throw new EngineUnavailableException(e);
             }
             throw e;

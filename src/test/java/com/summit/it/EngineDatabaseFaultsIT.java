@@ -45,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Elasticsearch.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// an app of its own: closed after its tests, so that its engine and database do not load the machine for the rest of the suite
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class EngineDatabaseFaultsIT {
 
     static final Path DATA = Path.of("target", "it-data", "faults-" + ProcessHandle.current().pid());

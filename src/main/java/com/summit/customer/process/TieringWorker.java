@@ -38,7 +38,10 @@ public class TieringWorker {
     @JobWorker(type = TieringProcess.JOB_APPLY_DOWNGRADE, fetchAllVariables = true)
     public void applyDowngrade(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        tiering.decideDowngrade(((Number) v.get("changeId")).longValue(), "CONFIRM".equals(v.get("downgradeDecision")),
+        // an instance of the earlier model (a downgrade confirmed inside the re-tiering) carries it as downgrade.changeId
+        Object changeId = v.get("changeId") != null ? v.get("changeId")
+                : v.get("downgrade") instanceof Map<?, ?> downgrade ? downgrade.get("changeId") : null;
+        tiering.decideDowngrade(((Number) changeId).longValue(), "CONFIRM".equals(v.get("downgradeDecision")),
                 String.valueOf(v.get("completedBy")), (String) v.get("downgradeNote"));
     }
 }

@@ -222,13 +222,13 @@ final class SheetReader {
         }
         // Chinese spreadsheets that are not UTF-8 are GBK (GB18030): a short file (one line) fools the statistical detector,
         // so a file that decodes as GB18030 without an error and holds Chinese text is taken as such
-        if (decodesAsChineseGb18030(content)) {
-            return Charset.forName("GB18030");
-        }
         UniversalDetector detector = new UniversalDetector();
         detector.handleData(content, 0, Math.min(content.length, 64 * 1024));
         detector.dataEnd();
         String detected = detector.getDetectedCharset();
+        if ((detected == null || content.length < SHORT_FILE) && decodesAsChineseGb18030(content)) {
+            return Charset.forName("GB18030");
+        }
         if (detected == null || detected.equalsIgnoreCase("GB18030") || detected.equalsIgnoreCase("GBK") || detected.equalsIgnoreCase("GB2312")
                 || detected.equalsIgnoreCase("HZ-GB-2312")) {
             // GB18030 is a superset of GBK and GB2312: what Excel on a Chinese Windows writes
@@ -240,6 +240,9 @@ final class SheetReader {
             return Charset.forName("GB18030");
         }
     }
+
+    /** Below this many bytes the statistical detector has too little to go on. */
+    private static final int SHORT_FILE = 2048;
 
     private static boolean decodesAsChineseGb18030(byte[] content) {
         try {

@@ -82,13 +82,22 @@ class OpportunityReconciler {
         if (!deployed) {
             return;
         }
-        try {
-            for (Opportunity o : opportunities.findOpenWithoutInstance(grace)) {
-                restart(o);
+        for (Opportunity o : opportunities.findOpenWithoutInstance(grace)) {
+            try {
+                if (!restart(o)) {
+                    // the engine does not answer: the others would wait the same timeout each; next sweep
+                    log.info("Reconciliation sweep: the engine does not answer, trying again later");
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // one deal the engine refuses (a model changed under it) must not stop the others
+                log.error("Reconciliation sweep: deal {} could not be started: {}", o.id(), e.getMessage());
             }
+        }
+        try {
             scorecards.restartVerifications(grace);
-        } catch (EngineUnavailableException e) {
-            log.info("Reconciliation sweep: the engine does not answer, trying again later");
+        } catch (RuntimeException e) {
+            log.error("Reconciliation sweep: claims could not be put before their managers: {}", e.getMessage());
         }
     }
 

@@ -154,14 +154,26 @@ public class OpportunityService {
                     o.id(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
             return false;
         }
-        boolean claimed;
-        try {
-            claimed = opportunities.claimInstance(o.id(), instance, engine.epoch());
-        } catch (org.springframework.dao.DataAccessException e) {
-            // the instance runs; its first task ties it to the deal (or the sweep finds the deal without one)
-            log.warn("Opportunity {}: instance {} started but could not be recorded now ({}); its first task records it", o.id(), instance,
-                    e.getMessage());
-            return true;
+        boolean claimed = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                claimed = opportunities.claimInstance(o.id(), instance, engine.epoch());
+                break;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (attempt == 3) {
+                    // the instance runs; its first task ties it to the deal (a start at a stage task) or the sweep starts
+                    // another, and the one that does not hold the deal is cancelled when it shows a task
+                    log.warn("Opportunity {}: instance {} started but could not be recorded ({}); its first task records it", o.id(),
+                            instance, e.getMessage());
+                    return true;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
         }
         if (claimed) {
             log.info("Opportunity {} runs in process instance {}", o.id(), instance);

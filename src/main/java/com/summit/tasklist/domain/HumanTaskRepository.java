@@ -228,12 +228,16 @@ public class HumanTaskRepository {
      * Takes an open task's submission from its assignee: SUBMITTING, with the values, committed before the engine is
      * asked; 0 when someone else got there first or the task is no longer the user's.
      */
-    /** The values submitted on a deal's tasks of the given elements, oldest first (whatever the engine epoch). */
+    /**
+     * The values submitted on a deal's tasks of the given elements, oldest first (whatever the engine epoch), including a
+     * submission the engine took whose answer is not settled yet (the process may already act on it).
+     */
     public List<String> submittedOn(long opportunityId, String bpmnProcessId, java.util.Collection<String> elementIds) {
         return jdbc.sql("""
                 select submitted::text from human_task
-                 where opportunity_id = :o and bpmn_process_id = :p and element_id in (:e) and state = 'COMPLETED' and submitted is not null
-                 order by completed_at, id""")
+                 where opportunity_id = :o and bpmn_process_id = :p and element_id in (:e) and state in ('SUBMITTING', 'COMPLETED')
+                   and submitted is not null
+                 order by submitted_at nulls first, id""")
                 .param("o", opportunityId).param("p", bpmnProcessId).param("e", elementIds).query(String.class).list();
     }
 
@@ -249,6 +253,13 @@ public class HumanTaskRepository {
                        and o.engine_epoch <> t.engine_epoch and o.draft is not null and o.state <> 'COMPLETED'
                      order by o.id desc limit 1)
                  where t.engine_epoch = :e and t.job_key = :k and t.opportunity_id is not null and t.draft is null""")
+                .param("e", epoch).param("k", jobKey).update();
+        // taken over once: the old task's draft is used up, so later rounds of the same step do not get it again
+        jdbc.sql("""
+                update human_task o set draft = null
+                 where o.draft is not null and o.state <> 'COMPLETED' and o.engine_epoch <> :e
+                   and exists (select 1 from human_task t where t.engine_epoch = :e and t.job_key = :k
+                               and t.opportunity_id = o.opportunity_id and t.bpmn_process_id = o.bpmn_process_id and t.element_id = o.element_id)""")
                 .param("e", epoch).param("k", jobKey).update();
     }
 

@@ -70,7 +70,14 @@ public class UserTaskJobWorker {
             // a second instance of a record that runs in another (a start asked twice): its work never reaches an inbox
             log.warn("Instance {} of {} is a stray: its task {} is not offered and the instance is cancelled",
                     job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId());
-            engine.cancel(job.getProcessInstanceKey());
+            try {
+                engine.cancel(job.getProcessInstanceKey());
+            } catch (io.camunda.client.api.command.ClientStatusException gone) {
+                if (gone.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
+                    throw gone;
+                }
+                // cancelled already (by its other task, or by the start that lost the claim)
+            }
             return;
         }
         NewTask task = new NewTask(
