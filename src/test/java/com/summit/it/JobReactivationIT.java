@@ -37,8 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// an app of its own: closed after its tests, so that its engine and database do not load the machine for the rest of the suite
-@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
+// not closed after its class (no DirtiesContext): its last test stops its engine, and closing the app then hangs
 class JobReactivationIT {
 
     static final Path DATA = Path.of("target", "it-data", "reactivation-" + ProcessHandle.current().pid());
