@@ -27,13 +27,14 @@ class DeployedProcessRepository {
                 .param("key", processDefinitionKey).query(String.class).optional();
     }
 
-    java.util.Map<String, String> latestXmlById() {
-        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+    /** Each process id's latest definition key, without its XML. */
+    java.util.Map<String, Long> latestKeyById() {
+        java.util.Map<String, Long> result = new java.util.LinkedHashMap<>();
         jdbc.sql("""
-                select distinct on (bpmn_process_id) bpmn_process_id, bpmn_xml from deployed_process
+                select distinct on (bpmn_process_id) bpmn_process_id, process_definition_key from deployed_process
                 order by bpmn_process_id, version desc, deployed_at desc""")
                 .query(rs -> {
-                    result.put(rs.getString(1), rs.getString(2));
+                    result.put(rs.getString(1), rs.getLong(2));
                 });
         return result;
     }

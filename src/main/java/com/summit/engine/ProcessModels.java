@@ -32,20 +32,33 @@ public class ProcessModels {
     /** Each deployed process's id and name (latest version), for filters. */
     public Map<String, String> processNames() {
         Map<String, String> names = new java.util.TreeMap<>();
-        for (var entry : processes.latestXmlById().entrySet()) {
-            String name = entry.getKey();
+        processes.latestKeyById().forEach((id, key) -> names.put(id, summary(id, key).name()));
+        return names;
+    }
+
+    /** What the task list needs of a process: its name, start form and starter groups (none when it does not parse). */
+    private record Summary(String name, Optional<String> startFormId, java.util.Set<String> starterGroups) {}
+
+    private final Map<Long, Summary> summaries = new ConcurrentHashMap<>();
+
+    /**
+     * A deployed definition's summary, made once: a definition key's XML never changes (the inbox asks for every
+     * process's name and start form on every open, and parsing each model each time was most of its work).
+     */
+    private Summary summary(String bpmnProcessId, long processDefinitionKey) {
+        return summaries.computeIfAbsent(processDefinitionKey, key -> {
             try {
-                var model = Bpmn.readModelFromStream(new ByteArrayInputStream(entry.getValue().getBytes(StandardCharsets.UTF_8)));
-                var process = model.getModelElementById(entry.getKey());
-                if (process instanceof io.camunda.zeebe.model.bpmn.instance.Process p && p.getName() != null && !p.getName().isBlank()) {
-                    name = p.getName();
+                BpmnModelInstance model = processes.xml(key)
+                        .map(xml -> Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))).orElse(null);
+                if (model != null && model.getModelElementById(bpmnProcessId) instanceof io.camunda.zeebe.model.bpmn.instance.Process process) {
+                    String name = process.getName() == null || process.getName().isBlank() ? bpmnProcessId : process.getName().strip();
+                    return new Summary(name, startForm(process), starterGroups(process));
                 }
             } catch (RuntimeException e) {
-                // a model that does not parse keeps its id as its name
+                // a model that does not parse keeps its id as its name, and cannot be started from the task list
             }
-            names.put(entry.getKey(), name);
-        }
-        return names;
+            return new Summary(bpmnProcessId, Optional.empty(), java.util.Set.of());
+        });
     }
 
     /**
@@ -66,19 +79,10 @@ public class ProcessModels {
     /** The latest version of every deployed process that has a start form, by name. */
     public java.util.List<StartableProcess> startable() {
         java.util.List<StartableProcess> result = new java.util.ArrayList<>();
-        for (var entry : processes.latestXmlById().entrySet()) {
-            try {
-                BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(entry.getValue().getBytes(StandardCharsets.UTF_8)));
-                if (!(model.getModelElementById(entry.getKey()) instanceof io.camunda.zeebe.model.bpmn.instance.Process process)) {
-                    continue;
-                }
-                startForm(process).ifPresent(formId -> result.add(new StartableProcess(entry.getKey(),
-                        process.getName() == null || process.getName().isBlank() ? entry.getKey() : process.getName().strip(),
-                        formId, starterGroups(process))));
-            } catch (RuntimeException e) {
-                // a model that does not parse cannot be started from here
-            }
-        }
+        processes.latestKeyById().forEach((id, key) -> {
+            Summary summary = summary(id, key);
+            summary.startFormId().ifPresent(formId -> result.add(new StartableProcess(id, summary.name(), formId, summary.starterGroups())));
+        });
         result.sort(java.util.Comparator.comparing(StartableProcess::name));
         return result;
     }

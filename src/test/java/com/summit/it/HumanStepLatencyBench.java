@@ -51,6 +51,7 @@ class HumanStepLatencyBench {
     }
 
     @Autowired ProcessEngine engine;
+    @Autowired io.camunda.client.CamundaClient client;
     @Autowired TaskService tasks;
     @Autowired UserService users;
 
@@ -80,12 +81,48 @@ class HumanStepLatencyBench {
                 submit.add((submitted - start) / 1000);
             }
         }
+        List<Long> floor = bareClientSteps();
         String report = String.format("human step, embedded engine, %d steps: submit -> next task visible p50 %.1f ms, p95 %.1f ms, "
-                        + "p99 %.1f ms, max %.1f ms; of which the submit call p50 %.1f ms, p95 %.1f ms%n",
-                STEPS, pct(total, 50), pct(total, 95), pct(total, 99), pct(total, 100), pct(submit, 50), pct(submit, 95));
+                        + "p99 %.1f ms, max %.1f ms; of which the submit call p50 %.1f ms, p95 %.1f ms%n"
+                        + "floor, same engine and run: a bare client completing a job and receiving the next one (streamed) p50 %.1f ms, "
+                        + "p95 %.1f ms; ratio p50 %.1f, p95 %.1f%n",
+                STEPS, pct(total, 50), pct(total, 95), pct(total, 99), pct(total, 100), pct(submit, 50), pct(submit, 95),
+                pct(floor, 50), pct(floor, 95), pct(total, 50) / pct(floor, 50), pct(total, 95) / pct(floor, 95));
         System.out.println(report);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "human-step.txt"), report);
+    }
+
+    /**
+     * The floor of a human step: the same engine, a two-step process of plain jobs, and the bare client alone: the
+     * time from completing the first job to the second job reaching a streaming worker.
+     */
+    private List<Long> bareClientSteps() throws Exception {
+        engine.deploy("bench-floor.bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess("bench-floor").startEvent()
+                .serviceTask("Task_First", t -> t.zeebeJobType("bench-floor-step"))
+                .serviceTask("Task_Second", t -> t.zeebeJobType("bench-floor-step"))
+                .endEvent().done()).getBytes(StandardCharsets.UTF_8));
+        var received = new java.util.concurrent.LinkedBlockingQueue<io.camunda.client.api.response.ActivatedJob>();
+        List<Long> micros = new ArrayList<>();
+        try (var worker = client.newWorker().jobType("bench-floor-step").handler((c, job) -> received.add(job)).streamEnabled(true)
+                .open()) {
+            for (int i = 0; i < WARM_UP + STEPS; i++) {
+                client.newCreateInstanceCommand().bpmnProcessId("bench-floor").latestVersion().send().join();
+                var first = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(first).as("first job").isNotNull();
+                long start = System.nanoTime();
+                client.newCompleteCommand(first.getKey()).send().join();
+                var second = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                long took = System.nanoTime() - start;
+                assertThat(second).as("second job").isNotNull();
+                assertThat(second.getElementId()).isEqualTo("Task_Second");
+                client.newCompleteCommand(second.getKey()).send().join();
+                if (i >= WARM_UP) {
+                    micros.add(took / 1000);
+                }
+            }
+        }
+        return micros;
     }
 
     /** Polls the inbox query (every 0.2 ms) until the instance's task shows; empty after the deadline. */

@@ -36,6 +36,38 @@ class OpportunityVisibilityIT extends LocalAppIT {
     @Autowired Messages messages;
 
     @Test
+    void theNewDealCustomerBoxAndTheDealListReadOnlyWhatTheUserMaySeeAPageAtATime() {
+        String marker = UUID.randomUUID().toString().substring(0, 5);
+        users.createIfMissing(new SummitUser("hx" + marker, "黄鑫", Set.of(Role.MANAGER), "西南大客户部" + marker, null), "summit");
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        SummitUser otherManager = users.find("hx" + marker).orElseThrow();
+        for (int i = 1; i <= 7; i++) {
+            customers.create(new NewCustomer("分页物流" + marker + "号" + i, null, Industry.FMCG, "上海"), rep);
+        }
+        // typing narrows the box to the matching customers, by name, a page at a time, with the real count
+        assertThat(customers.countVisibleByName(rep, "分页物流" + marker)).isEqualTo(7);
+        assertThat(customers.visibleByName(rep, "分页物流" + marker, 0, 5)).extracting(c -> c.name())
+                .containsExactly("分页物流" + marker + "号1", "分页物流" + marker + "号2", "分页物流" + marker + "号3",
+                        "分页物流" + marker + "号4", "分页物流" + marker + "号5");
+        assertThat(customers.visibleByName(rep, "分页物流" + marker, 5, 5)).hasSize(2);
+        assertThat(customers.visibleByName(rep, "%", 0, 50)).as("a % is a character, not a wildcard")
+                .noneMatch(c -> c.name().startsWith("分页物流" + marker));
+        // another team's manager is not offered them, not even counted
+        assertThat(customers.countVisibleByName(otherManager, "分页物流" + marker)).isZero();
+        assertThat(customers.visibleByName(otherManager, "", 0, 1000)).noneMatch(c -> c.name().startsWith("分页物流" + marker));
+
+        // the deal list: the count and the pages together are exactly the deals the user sees
+        int count = opportunities.countVisible(rep);
+        java.util.List<Long> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < count; offset += 3) {
+            opportunities.visiblePage(rep, offset, 3).forEach(o -> paged.add(o.id()));
+        }
+        assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+                opportunities.visibleTo(rep).stream().map(Opportunity::id).toList());
+        assertThat(opportunities.countVisible(otherManager)).isZero();
+    }
+
+    @Test
     void visibilityFollowsTeamMembershipAndTheManagersTeam() {
         String marker = UUID.randomUUID().toString().substring(0, 5);
         users.createIfMissing(new SummitUser("zg" + marker, "周刚", Set.of(Role.MANAGER), "华南大客户部" + marker, null), "summit");

@@ -157,6 +157,35 @@ class TaskFiltersIT extends LocalAppIT {
     }
 
     @Test
+    void anInboxOfMoreThanTwoHundredTasksSaysHowManyAndShowsEveryOneOfThemPageByPage() {
+        // 260 open tasks of a reviewer who has many: stored as the worker stores them (the engine is not what is tested)
+        SummitUser reviewer = new SummitUser("busy-" + marker, "忙碌的评审", Set.of(Role.LEGAL), null, null);
+        jdbc.sql("""
+                insert into human_task (job_key, engine_epoch, process_instance_key, process_definition_key, bpmn_process_id,
+                    element_id, element_instance_key, name, assignee, candidate_groups, due_at, priority, variables, state, created_at)
+                select 900000000 + i, :epoch, 900000000 + i, 1, 'veto-approval', 'Task_Review', 900000000 + i, '法务评审', :user,
+                    '{}'::text[], now() + i * interval '1 hour', 50, jsonb_build_object('customerName', :customer || i), 'OPEN', now()
+                from generate_series(1, 260) i""")
+                .param("epoch", "paging-" + marker).param("user", reviewer.username()).param("customer", "分页客户" + marker).update();
+        try {
+            TaskQuery mine = query().scope(TaskQuery.Scope.MINE).sort(TaskQuery.Sort.DUE).build();
+            assertThat(tasks.count(mine, reviewer)).as("the count the inbox shows").isEqualTo(260);
+            assertThat(tasks.count(TaskQuery.inbox(), reviewer)).isEqualTo(260);
+            List<String> seen = new java.util.ArrayList<>();
+            for (int offset = 0; offset < 300; offset += 50) {
+                tasks.page(mine, reviewer, Locales.ZH_CN, offset, 50).forEach(r -> seen.add(r.customerName()));
+            }
+            // every task once, in due order, the last ones included (the old inbox stopped at 200)
+            assertThat(seen).hasSize(260).doesNotHaveDuplicates();
+            assertThat(seen.getFirst()).isEqualTo("分页客户" + marker + 1);
+            assertThat(seen.getLast()).isEqualTo("分页客户" + marker + 260);
+            assertThat(tasks.page(TaskQuery.inbox(), reviewer, Locales.ZH_CN, 250, 50)).hasSize(10);
+        } finally {
+            jdbc.sql("delete from human_task where engine_epoch = :epoch").param("epoch", "paging-" + marker).update();
+        }
+    }
+
+    @Test
     void savedFiltersArePrivateOrSharedWithTheTeam() {
         SummitUser manager = users.find("lina").orElseThrow();
         SummitUser legal = users.find("wangfang").orElseThrow();

@@ -67,6 +67,23 @@ public class CustomerRepository {
                 .query(this::map).list();
     }
 
+    /**
+     * One page of the visible customers whose name contains the text (any case), by name: what a customer box
+     * shows as the user types, read a page at a time.
+     */
+    public List<Customer> findVisibleByName(Viewer viewer, String text, int offset, int limit) {
+        return bindViewer(jdbc.sql("select " + COLUMNS + " from customer c where" + VISIBLE
+                + " and (:text = '' or c.name ilike :pattern escape '\\') order by c.name, c.id offset :offset limit :limit"), viewer)
+                .param("text", text).param("pattern", "%" + like(text) + "%").param("offset", offset).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    public int countVisibleByName(Viewer viewer, String text) {
+        return bindViewer(jdbc.sql("select count(*) from customer c where" + VISIBLE
+                + " and (:text = '' or c.name ilike :pattern escape '\\')"), viewer)
+                .param("text", text).param("pattern", "%" + like(text) + "%").query(Integer.class).single();
+    }
+
     public Optional<Customer> findVisible(long id, Viewer viewer) {
         return bindViewer(jdbc.sql("select " + COLUMNS + " from customer c where id = :id and" + VISIBLE), viewer).param("id", id)
                 .query(this::map).optional();

@@ -107,6 +107,15 @@ public class CustomerService {
         return customers.findVisibleTo(viewer(user));
     }
 
+    /** A page of the visible customers whose name contains the text, by name (a customer box's lazy items). */
+    public List<Customer> visibleByName(SummitUser user, String text, int offset, int limit) {
+        return customers.findVisibleByName(viewer(user), text == null ? "" : text.strip(), offset, limit);
+    }
+
+    public int countVisibleByName(SummitUser user, String text) {
+        return customers.countVisibleByName(viewer(user), text == null ? "" : text.strip());
+    }
+
     public static CustomerRepository.Viewer viewer(SummitUser user) {
         return new CustomerRepository.Viewer(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
     }

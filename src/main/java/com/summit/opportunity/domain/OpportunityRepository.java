@@ -180,6 +180,19 @@ public class OpportunityRepository {
                 .query(this::map).list();
     }
 
+    /** One page of the deals the user may see, most recently changed first (the list's lazy grid). */
+    public List<Opportunity> findVisibleTo(String username, String team, boolean manager, boolean admin, int offset, int limit) {
+        return jdbc.sql(SELECT + " where " + visibility() + " order by o.updated_at desc, o.id desc offset :offset limit :limit")
+                .param("u", username).param("team", team == null ? "" : team).param("manager", manager).param("admin", admin)
+                .param("offset", offset).param("limit", limit).query(this::map).list();
+    }
+
+    public int countVisibleTo(String username, String team, boolean manager, boolean admin) {
+        return jdbc.sql("select count(*) from opportunity o where " + visibility())
+                .param("u", username).param("team", team == null ? "" : team).param("manager", manager).param("admin", admin)
+                .query(Integer.class).single();
+    }
+
     /** A customer's opportunities, newest first. */
     public List<Opportunity> findByCustomer(long customerId) {
         return jdbc.sql(SELECT + " where o.customer_id = :c order by o.id desc").param("c", customerId).query(this::map).list();
@@ -220,7 +233,24 @@ public class OpportunityRepository {
     public record BoardRow(long id, String name, long customerId, String customerName, String tier, String industry, BigDecimal amount,
             Stage stage, OpportunityStatus status, String ownerUsername, String ownerTeam, java.time.Instant stageEnteredAt,
             java.time.Instant pausedAt, boolean stalled, int need, int power, int goals, int value, int collaboration, int vetoesOpen,
-            long stageCount, BigDecimal stageAmount) {}
+            long stageCount, BigDecimal stageAmount, String ownerName) {}
+
+    /** An owner of open or paused deals the user sees: username, name and team (the board's filter choices). */
+    public record BoardOwner(String username, String displayName, String team) {}
+
+    /**
+     * The owners of the open and paused deals the user may see, by name: one probe of the owner index per user,
+     * stopping at the first visible deal, instead of reading every visible deal.
+     */
+    public List<BoardOwner> boardOwners(String username, String team, boolean manager, boolean admin) {
+        return jdbc.sql("""
+                select a0.username, a0.display_name, a0.team from app_user a0
+                where exists (select 1 from opportunity o where o.owner_username = a0.username and o.status in ('OPEN', 'PAUSED')
+                              and """ + visibility() + ") order by a0.display_name, a0.username")
+                .param("u", username).param("team", team == null ? "" : team).param("manager", manager).param("admin", admin)
+                .query((rs, n) -> new BoardOwner(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
 
     /**
      * The open and paused deals a user may see, largest first, at most {@code perColumn} per stage, with everything a
@@ -232,7 +262,7 @@ public class OpportunityRepository {
         return jdbc.sql("""
                 with visible as (
                     select o.id, o.name, o.customer_id, c.name as customer_name, c.tier, c.industry, o.amount, o.stage, o.status,
-                           o.owner_username, u.team, o.stage_entered_at, o.paused_at, o.stalled
+                           o.owner_username, u.team, o.stage_entered_at, o.paused_at, o.stalled, u.display_name as owner_name
                     from opportunity o
                     join customer c on c.id = o.customer_id
                     left join app_user u on u.username = o.owner_username
@@ -256,7 +286,7 @@ public class OpportunityRepository {
                                   where v.round_id = (select max(ar.id) from approval_round ar join approval_request q on q.id = ar.request_id
                                                        where q.opportunity_id = r.id)
                                     and not exists (select 1 from approval_decision d where d.review_id = v.id and d.decision <> 'VETO')), 0),
-                       r.stage_count, r.stage_amount
+                       r.stage_count, r.stage_amount, r.owner_name
                 from ranked r
                 left join lateral (
                     select max(level) filter (where element_code = 'NEED') as need,
@@ -275,7 +305,7 @@ public class OpportunityRepository {
                         rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
                         rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), rs.getBoolean(14), rs.getInt(15),
                         rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getInt(19), Math.max(0, rs.getInt(20)), rs.getLong(21),
-                        rs.getBigDecimal(22)))
+                        rs.getBigDecimal(22), rs.getString(23)))
                 .list();
     }
 

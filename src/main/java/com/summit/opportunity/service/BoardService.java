@@ -81,7 +81,6 @@ public class BoardService {
     public static final int CARDS_PER_COLUMN = 50;
 
     public Board board(SummitUser user, Filter filter) {
-        Map<String, String> names = users.displayNames();
         Map<Stage, List<Card>> columns = new EnumMap<>(Stage.class);
         Map<Stage, BigDecimal> totals = new EnumMap<>(Stage.class);
         Map<Stage, Long> counts = new EnumMap<>(Stage.class);
@@ -103,7 +102,7 @@ public class BoardService {
             long days = Duration.between(row.stageEnteredAt(), row.pausedAt() != null ? row.pausedAt() : now).toDays();
             columns.get(row.stage()).add(new Card(row.id(), row.name(), row.customerName(), CustomerTier.valueOf(row.tier()), row.amount(),
                     row.stage(), row.status() == OpportunityStatus.PAUSED, row.stalled(), days, levels, row.vetoesOpen(), row.ownerUsername(),
-                    names.getOrDefault(row.ownerUsername(), row.ownerUsername()), null));
+                    row.ownerName() == null ? row.ownerUsername() : row.ownerName(), null));
             totals.put(row.stage(), row.stageAmount());
             counts.put(row.stage(), row.stageCount());
         }
@@ -120,14 +119,13 @@ public class BoardService {
     /** The filters' choices: the owners (username → name) and their teams among the deals the user sees. */
     public record FilterOptions(Map<String, String> owners, List<String> teams) {}
 
-    /** One query for both lists (the board's own query, unfiltered, without its column limit). */
+    /** One short query for both lists: the users who own a deal the user sees (not the deals themselves). */
     public FilterOptions filterOptions(SummitUser user) {
-        Map<String, String> names = users.displayNames();
-        var rows = opportunities.board(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), null, null, null, null,
-                Integer.MAX_VALUE);
-        Map<String, String> owners = new java.util.TreeMap<>();
-        rows.forEach(r -> owners.put(r.ownerUsername(), names.getOrDefault(r.ownerUsername(), r.ownerUsername())));
-        List<String> teams = rows.stream().map(OpportunityRepository.BoardRow::ownerTeam).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        var rows = opportunities.boardOwners(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
+        Map<String, String> owners = new LinkedHashMap<>();
+        rows.forEach(r -> owners.put(r.username(), r.displayName() == null ? r.username() : r.displayName()));
+        List<String> teams = rows.stream().map(OpportunityRepository.BoardOwner::team).filter(t -> t != null && !t.isBlank()).distinct()
+                .sorted().toList();
         return new FilterOptions(owners, teams);
     }
 

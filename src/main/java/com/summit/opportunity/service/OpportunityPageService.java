@@ -101,7 +101,7 @@ public class OpportunityPageService {
                 continue;
             }
             String who = event.actor() == null ? t(locale, "task.history.process") : name(names, event.actor());
-            entries.add(new OpportunityPage.Entry(event.at(), OpportunityPage.Kind.TASK, event.taskName() + " · "
+            entries.add(new OpportunityPage.Entry(event.at(), OpportunityPage.Kind.TASK, tasks.eventTaskName(event, locale) + " · "
                     + t(locale, "task.event." + event.type().name(), who, event.target() == null ? "" : name(names, event.target()))));
         }
         for (var comment : tasks.commentsOfOpportunity(o.id())) {

@@ -249,6 +249,15 @@ public class OpportunityService {
         return opportunities.findVisibleTo(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
     }
 
+    /** One page of the deals the user may see, most recently changed first. */
+    public List<Opportunity> visiblePage(SummitUser user, int offset, int limit) {
+        return opportunities.findVisibleTo(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN), offset, limit);
+    }
+
+    public int countVisible(SummitUser user) {
+        return opportunities.countVisibleTo(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN));
+    }
+
     /** A customer's opportunities the user may see (a customer has few: each is checked on its own). */
     public List<Opportunity> ofCustomer(long customerId, SummitUser user) {
         return opportunities.findByCustomer(customerId).stream()

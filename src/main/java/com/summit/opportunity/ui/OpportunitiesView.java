@@ -116,7 +116,9 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
 
     private void showAll() {
         searchInfo.setText("");
-        grid.setItems(opportunities.visibleTo(user));
+        // read a page at a time as the user scrolls, with the real count
+        int total = opportunities.countVisible(user);
+        grid.setItems(q -> opportunities.visiblePage(user, q.getOffset(), q.getLimit()).stream(), q -> total);
     }
 
     private void runSearch() {
@@ -140,7 +142,9 @@ public class OpportunitiesView extends VerticalLayout implements HasDynamicTitle
         dialog.setHeaderTitle(getTranslation("opportunity.new"));
         dialog.setWidth("640px");
         ComboBox<Customer> customer = new ComboBox<>(getTranslation("opportunity.customer"));
-        customer.setItems(customers.visibleTo(user));
+        // the customers matching what is typed, a page at a time: a manager's thousands are not sent to the browser
+        customer.setItems(q -> customers.visibleByName(user, q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(),
+                q -> customers.countVisibleByName(user, q.getFilter().orElse("")));
         customer.setItemLabelGenerator(Customer::name);
         customer.setRequiredIndicatorVisible(true);
         customer.setId("opportunity-customer");

@@ -69,26 +69,52 @@ public class HumanTaskRepository {
      * same way.
      */
     public List<HumanTask> find(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int limit) {
-        Prepared query = prepare(q, who, zone, limit);
+        return find(q, who, zone, 0, limit);
+    }
+
+    /** One page of the inbox query: {@code limit} tasks after the first {@code offset} (a lazy grid's fetch). */
+    public List<HumanTask> find(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int offset, int limit) {
+        Prepared query = prepare(q, who, zone, offset, limit);
         return jdbc.sql(query.sql()).params(query.params()).query(this::map).list();
     }
 
-    /** A query's SQL and parameters (the inbox benchmark explains them). */
-    record Prepared(String sql, java.util.Map<String, Object> params) {}
-
-    Prepared prepare(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int limit) {
+    /**
+     * How many tasks the inbox query finds, counted up to {@code cap} (a lazy grid's count, and the number the inbox
+     * shows). Each branch is counted on its own index and stops at the cap: my tasks, the tasks offered to my groups
+     * (once each, though offered to two of them) and those offered to me by name are three disjoint sets, so their
+     * sum is exact below the cap, and at or above it when one of them reaches it.
+     */
+    public int count(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int cap) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Conditions c = conditions(q, who, zone, params);
+        params.put("cap", cap);
+        String from = c.filters().isEmpty() && c.scopedCheck().isEmpty() ? "task_group_offer"
+                : "task_group_offer join human_task on human_task.id = task_group_offer.task_id";
+        String mine = "(select count(*) from (select 1 from human_task where " + c.mine() + c.filters() + " limit :cap) x)";
+        String offered = "(select count(*) from (select 1 from (select id from human_task where " + c.offeredToMe() + c.filters()
+                + " offset 0) o limit :cap) x)";
+        // a group that reaches the cap alone holds that many distinct tasks: the sum is then at least the cap
+        String groups = "(select count(distinct task_id) from unnest(string_to_array(:groups, chr(31))) as my(grp) cross join lateral ("
+                + "select task_id from " + from + " where offer_group = my.grp" + c.filters() + c.scopedCheck() + " limit :cap) o)";
+        String sql = switch (q.scopeOrDefault()) {
+            case INBOX -> "select " + mine + " + " + groups + " + " + offered;
+            case MINE -> "select " + mine;
+            case CLAIMABLE -> "select " + groups + " + " + offered;
+            case ALL -> "select count(*) from (select 1 from human_task where " + c.everyone() + c.filters() + " limit :cap) x";
+            case DONE -> "select count(*) from (select 1 from human_task where state = 'COMPLETED' and completed_by = :user"
+                    + c.filters() + " limit :cap) x";
+        };
+        return (int) Math.min(cap, jdbc.sql(sql).params(params).query(Long.class).single());
+    }
+
+    /** The inbox query's conditions, shared by its pages and its count; their values go into {@code params}. */
+    private record Conditions(String filters, String mine, String offeredToMe, String scopedCheck, String everyone) {}
+
+    private static Conditions conditions(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, java.util.Map<String, Object> params) {
         params.put("user", who.username());
         params.put("groups", String.join("\u001f", who.groups()));
         params.put("freeGroups", String.join("\u001f", who.freeGroups()));
-        params.put("limit", limit);
         String filters = filters(q, zone, params);
-        String order = switch (q.sortOrDefault()) {
-            case DUE -> " order by due_at, priority desc, id";
-            case PRIORITY -> " order by priority desc, due_at, id";
-            case CREATED -> q.scopeOrDefault() == TaskQuery.Scope.DONE ? " order by completed_at desc, id desc" : " order by created_at desc, id desc";
-        };
-        String select = "select " + COLUMNS + " from human_task where ";
         String mine = "state = 'OPEN' and assignee = :user";
         String offeredToMe = "state = 'OPEN' and assignee is null and candidate_users @> array[cast(:user as text)]"
                 + " and not (candidate_groups && string_to_array(:groups, chr(31)))";
@@ -99,23 +125,52 @@ public class HumanTaskRepository {
                     + who.deals().sql() + ")";
             params.putAll(who.deals().params());
         }
-        String ofMyGroups = select + "id in (" + groupOffers(q, filters, scopedCheck) + ")";
         String everyone = "state = 'OPEN'";
         if (!who.admin()) {
             everyone += " and (assignee = :user or " + who.deals().sql() + ")";
             params.putAll(who.deals().params());
         }
+        return new Conditions(filters, mine, offeredToMe, scopedCheck, everyone);
+    }
+
+    private static final String PAGE = " offset :pageOffset limit :pageLimit";
+
+    /** A query's SQL and parameters (the inbox benchmark explains them). */
+    record Prepared(String sql, java.util.Map<String, Object> params) {}
+
+    Prepared prepare(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int limit) {
+        return prepare(q, who, zone, 0, limit);
+    }
+
+    /** Each branch reads up to offset + limit in order; the merged result skips the offset and keeps the limit. */
+    Prepared prepare(TaskQuery q, TaskVisibility who, java.time.ZoneId zone, int offset, int limit) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Conditions c = conditions(q, who, zone, params);
+        params.put("limit", offset + limit);
+        params.put("pageOffset", offset);
+        params.put("pageLimit", limit);
+        String filters = c.filters();
+        String order = switch (q.sortOrDefault()) {
+            case DUE -> " order by due_at, priority desc, id";
+            case PRIORITY -> " order by priority desc, due_at, id";
+            case CREATED -> q.scopeOrDefault() == TaskQuery.Scope.DONE ? " order by completed_at desc, id desc" : " order by created_at desc, id desc";
+        };
+        String select = "select " + COLUMNS + " from human_task where ";
+        String mine = c.mine();
+        String offeredToMe = c.offeredToMe();
+        String ofMyGroups = select + "id in (" + groupOffers(q, filters, c.scopedCheck()) + ")";
+        String everyone = c.everyone();
         String sql = switch (q.scopeOrDefault()) {
             // Ordered ranges, each cut at the limit, merged: every branch walks an index in the wanted order
             // instead of sorting all of a user's tasks (see V6, V8 and bench/RESULTS.md).
             case INBOX -> "select * from ((" + select + mine + filters + order + " limit :limit) union all ("
                     + ofMyGroups + order + " limit :limit) union all ("
-                    + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
-            case MINE -> select + mine + filters + order + " limit :limit";
+                    + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + PAGE;
+            case MINE -> select + mine + filters + order + PAGE;
             case CLAIMABLE -> "select * from ((" + ofMyGroups + order + " limit :limit) union all ("
-                    + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + " limit :limit";
-            case ALL -> select + everyone + filters + order + " limit :limit";
-            case DONE -> select + "state = 'COMPLETED' and completed_by = :user" + filters + order + " limit :limit";
+                    + fenced(select + offeredToMe + filters) + order + " limit :limit)) t" + order + PAGE;
+            case ALL -> select + everyone + filters + order + PAGE;
+            case DONE -> select + "state = 'COMPLETED' and completed_by = :user" + filters + order + PAGE;
         };
         return new Prepared(sql, params);
     }
@@ -202,12 +257,30 @@ public class HumanTaskRepository {
     }
 
     /** Distinct values of one expression over the open tasks (only fixed expressions, never user input). */
-    public List<String> distinctOpenValues(String expression) {
-        if (!List.of("variables->>'stage'", "unnest(candidate_groups)").contains(expression)) {
-            throw new IllegalArgumentException(expression);
-        }
-        return jdbc.sql("select distinct v from (select " + expression + " as v from human_task where state = 'OPEN') x where v is not null order by v")
-                .query(String.class).list();
+    /**
+     * The distinct stages of open tasks, by skipping through their index (V27): one index probe per stage found,
+     * whatever the number of open tasks.
+     */
+    public List<String> openStages() {
+        return jdbc.sql("""
+                with recursive s(v) as (
+                    (select variables ->> 'stage' from human_task where state = 'OPEN' and variables ->> 'stage' is not null
+                     order by variables ->> 'stage' limit 1)
+                    union all
+                    select (select variables ->> 'stage' from human_task where state = 'OPEN' and variables ->> 'stage' > s.v
+                            order by variables ->> 'stage' limit 1) from s where s.v is not null)
+                select v from s where v is not null""").query(String.class).list();
+    }
+
+    /** The groups that open unassigned tasks are offered to, by skipping through task_group_offer's index. */
+    public List<String> offeringGroups() {
+        return jdbc.sql("""
+                with recursive g(v) as (
+                    (select offer_group from task_group_offer order by offer_group limit 1)
+                    union all
+                    select (select offer_group from task_group_offer where offer_group > g.v order by offer_group limit 1)
+                    from g where g.v is not null)
+                select v from g where v is not null""").query(String.class).list();
     }
 
     private static String like(String text) {
@@ -350,24 +423,26 @@ public class HumanTaskRepository {
     /** The history of the process instance the task belongs to, oldest first (instance keys repeat across engine epochs). */
     public List<TaskEvent> historyOfInstance(HumanTask task) {
         return jdbc.sql("""
-                select e.task_id, t.name, e.type, e.actor, e.target, e.created_at
+                select e.task_id, t.name, e.type, e.actor, e.target, e.created_at, t.bpmn_process_id, t.element_id,
+                       t.variables -> 'review' ->> 'department'
                 from task_event e join human_task t on t.id = e.task_id
                 where e.process_instance_key = :pi and t.engine_epoch = :epoch order by e.id""")
                 .param("pi", task.processInstanceKey()).param("epoch", task.engineEpoch())
                 .query((rs, n) -> new TaskEvent(rs.getLong(1), rs.getString(2), TaskEvent.Type.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .list();
     }
 
     /** What happened to the tasks of an opportunity, oldest first. */
     public List<TaskEvent> eventsOfOpportunity(long opportunityId) {
         return jdbc.sql("""
-                select e.task_id, t.name, e.type, e.actor, e.target, e.created_at
+                select e.task_id, t.name, e.type, e.actor, e.target, e.created_at, t.bpmn_process_id, t.element_id,
+                       t.variables -> 'review' ->> 'department'
                 from task_event e join human_task t on t.id = e.task_id
                 where t.opportunity_id = :o order by e.id""")
                 .param("o", opportunityId)
                 .query((rs, n) -> new TaskEvent(rs.getLong(1), rs.getString(2), TaskEvent.Type.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9)))
                 .list();
     }
 

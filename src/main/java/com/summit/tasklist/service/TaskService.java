@@ -167,12 +167,30 @@ public class TaskService {
                 .map(rowMaker(locale)).toList();
     }
 
+    /** One page of the inbox as the user asked for it (a lazy grid's fetch). */
+    public List<TaskRow> page(TaskQuery query, SummitUser user, Locale locale, int offset, int limit) {
+        if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return tasks.find(query, access.visibility(user), Locales.ZONE, offset, limit).stream().map(rowMaker(locale)).toList();
+    }
+
+    /** Counted up to this many; beyond it the inbox says "more than 1,000" (a filter narrows it; nobody scrolls further). */
+    public static final int COUNT_CAP = 1_000;
+
+    /** How many tasks the query finds, up to {@link #COUNT_CAP} (then {@code COUNT_CAP + 1}). */
+    public int count(TaskQuery query, SummitUser user) {
+        if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
+            throw new UserFacingException("task.error.forbidden");
+        }
+        return tasks.count(query, access.visibility(user), Locales.ZONE, COUNT_CAP + 1);
+    }
+
     public static final int FILTER_NAME_MAX = 60;
 
-    /** Values the inbox can be filtered by, taken from the open tasks themselves. */
+    /** Values the inbox can be filtered by, taken from the open tasks themselves (skipping through indexes, not reading them all). */
     public FilterOptions filterOptions() {
-        return new FilterOptions(models.processNames(), tasks.distinctOpenValues("variables->>'stage'"),
-                tasks.distinctOpenValues("unnest(candidate_groups)"));
+        return new FilterOptions(models.processNames(), tasks.openStages(), tasks.offeringGroups());
     }
 
     public record FilterOptions(Map<String, String> processes, List<String> stages, List<String> candidateGroups) {}
@@ -241,6 +259,20 @@ public class TaskService {
     /** A task's step name in the reader's language (for pages that list a deal's tasks). */
     public String displayName(HumanTask task, Locale locale) {
         return name(task, locale);
+    }
+
+    /**
+     * The name of the task an event happened to, in the reader's language; a department's review says which
+     * department ("部门审批（法务）").
+     */
+    public String eventTaskName(TaskEvent event, Locale locale) {
+        String name = Locales.supported(locale).equals(Locales.ZH_CN) ? event.taskName()
+                : messages.find("bpmn." + event.bpmnProcessId() + "." + event.elementId(), locale).orElse(event.taskName());
+        if (event.department() == null || event.department().isBlank()) {
+            return name;
+        }
+        String department = messages.find("role." + event.department(), locale).orElse(event.department());
+        return messages.getTranslation("task.name.withDepartment", locale, name, department);
     }
 
     /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */

@@ -340,9 +340,13 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         try {
-            var rows = tasks.find(query(), user, getLocale());
-            grid.setItems(rows);
-            count.setText(getTranslation("inbox.count", rows.size()));
+            TaskQuery query = query();
+            int total = tasks.count(query, user);
+            // the grid reads a page at a time as the user scrolls; the count is the real one (capped far above a screen)
+            grid.setItems(q -> tasks.page(query, user, getLocale(), q.getOffset(), q.getLimit()).stream(),
+                    q -> Math.min(total, TaskService.COUNT_CAP));
+            count.setText(total > TaskService.COUNT_CAP ? getTranslation("inbox.count.more", TaskService.COUNT_CAP)
+                    : getTranslation("inbox.count", total));
         } catch (UserFacingException e) {
             Errors.show(this, e);
         }

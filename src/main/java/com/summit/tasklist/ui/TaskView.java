@@ -42,6 +42,7 @@ import java.util.List;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient TaskService tasks;
+    private static final java.util.concurrent.Executor FEEDBACK_WAITS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final transient TaskAttachmentService attachments;
     private final transient SummitUser user;
     private final Div errors = new Div();
@@ -281,7 +282,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         for (TaskEvent event : tasks.history(details.task().id(), user)) {
             String who = event.actor() == null ? getTranslation("task.history.process") : names.getOrDefault(event.actor(), event.actor());
             String target = event.target() == null ? "" : names.getOrDefault(event.target(), event.target());
-            ListItem item = new ListItem(Formats.dateTime(event.at()) + " · " + event.taskName() + " · "
+            ListItem item = new ListItem(Formats.dateTime(event.at()) + " · " + tasks.eventTaskName(event, getLocale()) + " · "
                     + getTranslation("task.event." + event.type().name(), who, target));
             list.add(item);
         }
@@ -295,17 +296,19 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             java.time.Instant since = java.time.Instant.now();
             TaskOutcome completion = tasks.complete(details.task().id(), user, data, getLocale());
-            // a stage task that asked to advance hears the gate's answer at once, not only "done"
-            java.util.Optional<String> feedback = completion == TaskOutcome.COMPLETED
-                    ? tasks.feedback(details.task().id(), data, since, user, getLocale()) : java.util.Optional.empty();
-            if (feedback.isPresent()) {
-                Errors.notice(feedback.get());
-            } else {
-                Errors.success(getTranslation(switch (completion) {
-                    case COMPLETED -> "task.completed";
-                    case GONE -> "task.gone";
-                    case SUBMITTED -> "task.submittedPending";
-                }));
+            Errors.success(getTranslation(switch (completion) {
+                case COMPLETED -> "task.completed";
+                case GONE -> "task.gone";
+                case SUBMITTED -> "task.submittedPending";
+            }));
+            if (completion == TaskOutcome.COMPLETED) {
+                // a stage task that asked to advance hears the gate's answer as soon as it comes, not only "done";
+                // the wait (up to a few seconds) runs on a thread of its own, and the answer is pushed to this UI
+                long taskId = details.task().id();
+                java.util.Locale locale = getLocale();
+                getUI().ifPresent(ui -> java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> tasks.feedback(taskId, data, since, user, locale), FEEDBACK_WAITS)
+                        .thenAccept(feedback -> feedback.ifPresent(text -> ui.access(() -> Errors.notice(text)))));
             }
             getUI().ifPresent(ui -> ui.navigate(InboxView.class));
         } catch (UserFacingException e) {

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (100 reps in 10 teams, 2,000 customers, five scorecard levels and three veto holders each), on an embedded
  * PostgreSQL 17 with the real schema. Not part of {@code ./summit test}; run it with {@code bench/board.sh}.
  */
-class BoardQueryBench {
+public class BoardQueryBench {
 
     private static final int QUERIES = Integer.getInteger("bench.queries", 300);
 
@@ -52,7 +52,8 @@ class BoardQueryBench {
         }
     }
 
-    private static void load(JdbcClient jdbc) {
+    /** 10,000 open deals of 100 reps in 10 teams (team 3 under mgr3, the rest under boss), with scores, veto holders, follow-ups. */
+    public static void load(JdbcClient jdbc) {
         jdbc.sql("""
                 insert into app_user (username, display_name, password_hash, team, manager_username)
                 select 'rep' || i, '销售' || i, 'x', '团队' || (i % 10), case when i % 10 = 3 then 'mgr3' else 'boss' end
