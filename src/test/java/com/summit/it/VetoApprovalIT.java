@@ -267,6 +267,13 @@ class VetoApprovalIT extends LocalAppIT {
         assertThat(pages.page(opportunityId, rep, Locales.ZH_CN).timeline()).filteredOn(e -> e.kind() == com.summit.opportunity.service.OpportunityPage.Kind.APPROVAL)
                 .extracting(com.summit.opportunity.service.OpportunityPage.Entry::text)
                 .contains("财务：有条件同意（刘洋）账期较长 附带条件：预付款不低于 30%", "审批第 1 轮：全部同意");
+        // and each review's task line says which department's review it was, in the reader's language
+        assertThat(pages.page(opportunityId, rep, Locales.ZH_CN).timeline()).filteredOn(e -> e.kind() == com.summit.opportunity.service.OpportunityPage.Kind.TASK)
+                .extracting(com.summit.opportunity.service.OpportunityPage.Entry::text)
+                .anyMatch(text -> text.startsWith("部门审批（财务） · "));
+        assertThat(pages.page(opportunityId, rep, Locales.EN).timeline()).filteredOn(e -> e.kind() == com.summit.opportunity.service.OpportunityPage.Kind.TASK)
+                .extracting(com.summit.opportunity.service.OpportunityPage.Entry::text)
+                .anyMatch(text -> text.startsWith("Department review (Finance) · "));
         var passed = gates.evaluate(opportunityId, com.summit.opportunity.domain.Stage.CONTRACT_SIGNING, facts);
         assertThat(passed.unmet()).noneMatch(u -> u.condition().equals("APPROVAL_CONDITIONS"));
     }
