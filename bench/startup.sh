@@ -15,7 +15,7 @@ measure() {
   local label=$1
   local start end pid
   start=$(date +%s.%N)
-  (cd "$work/summit" && exec ./summit run --server.port="$port" > "$work/$label.log" 2>&1) &
+  (cd "$work/summit" && exec ./summit run --server.port="$port" > "$work/startup-${label%% *}.log" 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "http://127.0.0.1:$port/login"; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the app stopped: see $work/$label.log" >&2; exit 1; fi
@@ -34,4 +34,6 @@ measure() {
   measure "cold (fresh clone: build, initdb, demo data)"
   measure "warm (second start, nothing changed)"
 } | tee "$root/target/bench/startup.txt"
+# the apps' logs stay, to see where the time went
+cp "$work"/*.log "$root/target/bench/" 2>/dev/null || true
 rm -rf "$work"
