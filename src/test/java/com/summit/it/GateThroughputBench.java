@@ -17,10 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Gate evaluations per second through the job worker (issue #4): instances of a one-step process whose step is
@@ -28,21 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * evaluates the DMN stage-gate on the embedded engine and records the result. Not part of {@code ./summit test};
  * run it with {@code bench/gate.sh}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GateThroughputBench {
+class GateThroughputBench extends LocalBench {
 
-    static final Path DATA = Path.of("target", "bench", "gate-" + ProcessHandle.current().pid());
-    static final int ZEEBE = TestPorts.free();
-    static final int POSTGRES = TestPorts.free();
     static final int EVALUATIONS = Integer.getInteger("bench.evaluations", 1000);
-
-    @DynamicPropertySource
-    static void localMode(DynamicPropertyRegistry registry) {
-        registry.add("summit.local.data-dir", DATA::toString);
-        registry.add("summit.local.zeebe.port", () -> ZEEBE);
-        registry.add("summit.local.postgres.port", () -> POSTGRES);
-        registry.add("summit.local.elasticsearch.enabled", () -> "false");
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired io.camunda.client.CamundaClient client;

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,22 +30,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * job and storing it, and the inbox query finding it. Not part of {@code ./summit test}; run it with
  * {@code bench/human-step.sh}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HumanStepLatencyBench {
+class HumanStepLatencyBench extends LocalBench {
 
-    static final Path DATA = Path.of("target", "bench", "human-step-" + ProcessHandle.current().pid());
-    static final int ZEEBE = TestPorts.free();
-    static final int POSTGRES = TestPorts.free();
     static final int STEPS = Integer.getInteger("bench.steps", 300);
     static final int WARM_UP = 30;
 
     @DynamicPropertySource
-    static void localMode(DynamicPropertyRegistry registry) {
-        registry.add("summit.local.data-dir", DATA::toString);
-        registry.add("summit.local.zeebe.port", () -> ZEEBE);
-        registry.add("summit.local.postgres.port", () -> POSTGRES);
-        // the step does not touch search; the outbox keeps its rows
-        registry.add("summit.local.elasticsearch.enabled", () -> "false");
+    static void demo(DynamicPropertyRegistry registry) {
         registry.add("summit.demo.enabled", () -> "true");
     }
 

@@ -160,18 +160,12 @@ public class TaskService {
 
     /** The inbox as the user asked for it: scope, filters, order. Everyone's tasks are for managers only. */
     public List<TaskRow> find(TaskQuery query, SummitUser user, Locale locale) {
-        if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
-        return tasks.find(query, access.visibility(user), Locales.ZONE, INBOX_LIMIT).stream()
-                .map(rowMaker(locale)).toList();
+        return page(query, user, locale, 0, INBOX_LIMIT);
     }
 
     /** One page of the inbox as the user asked for it (a lazy grid's fetch). */
     public List<TaskRow> page(TaskQuery query, SummitUser user, Locale locale, int offset, int limit) {
-        if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
-            throw new UserFacingException("task.error.forbidden");
-        }
+        requireScopeAllowed(query, user);
         return tasks.find(query, access.visibility(user), Locales.ZONE, offset, limit).stream().map(rowMaker(locale)).toList();
     }
 
@@ -180,10 +174,15 @@ public class TaskService {
 
     /** How many tasks the query finds, up to {@link #COUNT_CAP} (then {@code COUNT_CAP + 1}). */
     public int count(TaskQuery query, SummitUser user) {
+        requireScopeAllowed(query, user);
+        return tasks.count(query, access.visibility(user), Locales.ZONE, COUNT_CAP + 1);
+    }
+
+    /** Everyone's tasks are for managers only. */
+    private static void requireScopeAllowed(TaskQuery query, SummitUser user) {
         if (query.scopeOrDefault() == TaskQuery.Scope.ALL && !isManager(user)) {
             throw new UserFacingException("task.error.forbidden");
         }
-        return tasks.count(query, access.visibility(user), Locales.ZONE, COUNT_CAP + 1);
     }
 
     public static final int FILTER_NAME_MAX = 60;
