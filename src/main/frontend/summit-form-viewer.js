@@ -1,8 +1,93 @@
 // <summit-form-viewer>: renders a Camunda Form (form-js schema) into light DOM so that form-js's CSS applies.
-// Properties: schema (JSON string), data (JSON string). Methods: submit(), currentData().
+// Properties: schema (JSON string), data (JSON string), strings (JSON string: form-js's own English texts and their
+// translation, from Summit's i18n bundles). Methods: submit(), currentData().
 // Events: summit-submit {detail: {data}}, summit-invalid {detail: {fields}}, summit-form-ready, summit-form-error {detail: {message}}.
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import flatpickr from 'flatpickr';
+import { Mandarin } from 'flatpickr/dist/esm/l10n/zh.js';
+
+// form-js has no translations of its own: "Select", "Search", "No results", "Field is required.", "Field must have
+// minimum value of 0." are English in every language. Summit's bundles give their translations; each text node and
+// placeholder form-js renders is translated as it appears. A pattern's {0} stands for a value (a number, a length).
+class Translator {
+  constructor(strings) {
+    const dictionary = strings ? JSON.parse(strings) : {};
+    this.language = dictionary.language || 'en';
+    this.exact = new Map();
+    this.patterns = [];
+    for (const [source, target] of Object.entries(dictionary.texts || {})) {
+      if (source.includes('{0}')) {
+        const escaped = source.split('{0}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        this.patterns.push([new RegExp('^' + escaped.join('(.+?)') + '$'), target]);
+      } else {
+        this.exact.set(source, target);
+      }
+    }
+  }
+
+  get active() {
+    return this.exact.size > 0 || this.patterns.length > 0;
+  }
+
+  text(value) {
+    const trimmed = value.trim();
+    if (!trimmed) return null;
+    if (this.exact.has(trimmed)) return value.replace(trimmed, this.exact.get(trimmed));
+    for (const [pattern, target] of this.patterns) {
+      const match = trimmed.match(pattern);
+      if (match) return value.replace(trimmed, target.replace('{0}', match[1]));
+    }
+    return null;
+  }
+
+  /** Translates a subtree once, then whatever form-js adds or changes in it. */
+  watch(root) {
+    const apply = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const translated = this.text(node.nodeValue);
+        if (translated !== null && translated !== node.nodeValue) node.nodeValue = translated;
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        for (const attribute of ['placeholder', 'aria-label', 'title']) {
+          const value = node.getAttribute(attribute);
+          const translated = value && this.text(value);
+          if (translated && translated !== value) node.setAttribute(attribute, translated);
+        }
+        node.childNodes.forEach(apply);
+      }
+    };
+    apply(root);
+    const observer = new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        if (m.type === 'characterData') apply(m.target);
+        else if (m.type === 'attributes') apply(m.target);
+        else m.addedNodes.forEach(apply);
+      }
+    });
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true,
+      attributeFilter: ['placeholder', 'aria-label', 'title'] });
+    return observer;
+  }
+}
+
+// An amount in yuan is hard to read as 1200000: a number field whose adorner is "¥" shows its value as money under
+// it. The text is an attribute that the theme's CSS shows (::after), so nothing is added to the DOM form-js renders.
+function watchAmounts(root, language) {
+  const format = new Intl.NumberFormat(language === 'zh-CN' ? 'zh-CN' : 'en', { style: 'currency', currency: 'CNY' });
+  const isAmount = (field) => [...field.querySelectorAll('.fjs-input-adornment')].some((a) => a.textContent.trim() === '¥');
+  const update = (field) => {
+    const input = field.querySelector('input');
+    if (!input) return;
+    const value = Number(input.value.replace(/,/g, ''));
+    if (input.value.trim() !== '' && Number.isFinite(value)) field.setAttribute('data-summit-amount', format.format(value));
+    else field.removeAttribute('data-summit-amount');
+  };
+  root.querySelectorAll('.fjs-form-field-number').forEach((f) => isAmount(f) && update(f));
+  root.addEventListener('input', (event) => {
+    const field = event.target.closest && event.target.closest('.fjs-form-field-number');
+    if (field && isAmount(field)) update(field);
+  });
+}
 
 // form-js debounces text, text area and number input by 300 ms (useFlushDebounce), while its inputs are
 // controlled by the form state. Any re-render of the form in that window (e.g. the number field's own
@@ -21,6 +106,19 @@ class SummitFormViewer extends HTMLElement {
     this._pending = false;
     this._destroyTimer = null;
     this._rendering = Promise.resolve();
+    this._strings = null;
+    this._observer = null;
+  }
+
+  set strings(value) {
+    if (value === this._strings) return;
+    this._strings = value;
+    this._rendered = null; // render again, in the new language
+    this._scheduleRender();
+  }
+
+  get strings() {
+    return this._strings;
   }
 
   set schema(value) {
@@ -62,6 +160,10 @@ class SummitFormViewer extends HTMLElement {
   }
 
   _destroyForm() {
+    if (this._observer) {
+      this._observer.disconnect();
+      this._observer = null;
+    }
     if (this._form) {
       this._form.destroy();
       this._form = null;
@@ -89,6 +191,10 @@ class SummitFormViewer extends HTMLElement {
     const container = document.createElement('div');
     container.className = 'summit-form-container';
     this.replaceChildren(container);
+    const translator = new Translator(this._strings);
+    // the date picker's month and day names, in the reader's language (flatpickr is shared with form-js)
+    flatpickr.localize(translator.language === 'zh-CN' ? Mandarin : flatpickr.l10ns.default);
+    if (translator.active) this._observer = translator.watch(container);
     const form = new Form({ container, ...FORM_OPTIONS });
     try {
       await form.importSchema(JSON.parse(schema), JSON.parse(data || '{}'));
@@ -105,6 +211,7 @@ class SummitFormViewer extends HTMLElement {
         this.dispatchEvent(new CustomEvent('summit-invalid', { detail: { fields: Object.keys(errors).join(',') } }));
       }
     });
+    watchAmounts(container, translator.language);
     this._form = form;
     this._rendered = { schema, data };
     this.dispatchEvent(new CustomEvent('summit-form-ready'));

@@ -53,7 +53,7 @@ class I18nBundlesTest {
     }
 
     @Test
-    void everyTaskNameAndEveryFormTextHasEnglish() throws IOException {
+    void everyProcessNameTaskNameAndFormTextHasEnglish() throws IOException {
         Properties en = load("messages_en.properties");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         java.util.List<String> missing = new java.util.ArrayList<>();
@@ -70,6 +70,9 @@ class I18nBundlesTest {
                 String xml = Files.readString(model);
                 Matcher p = process.matcher(xml);
                 assertThat(p.find()).as("a process in %s", model).isTrue();
+                if (!en.containsKey("bpmn." + p.group(1) + ".name")) {
+                    missing.add("bpmn." + p.group(1) + ".name");
+                }
                 Matcher m = userTask.matcher(xml);
                 while (m.find()) {
                     String key = "bpmn." + p.group(1) + "." + m.group(1);

@@ -172,6 +172,11 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-menu"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-opportunity-lifecycle"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+        // form-js's own texts are in Chinese too: the select's placeholder, and what a required field says
+        wait.until(d -> "搜索".equals(d.findElement(By.cssSelector(".fjs-form-field-select input")).getAttribute("placeholder")));
+        driver.findElement(By.id("start-submit")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".fjs-form-field-error")).stream().anyMatch(e -> e.getText().contains("此项必填。")));
+        assertThat(driver.findElement(By.cssSelector("summit-form-viewer")).getText()).doesNotContain("Field is required");
         driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
         // a searchable select: typing narrows the list to the customer
         driver.findElement(By.cssSelector(".fjs-form-field-select input")).sendKeys("昆山");
@@ -180,6 +185,8 @@ class BrowserJourneyIT extends LocalAppIT {
                 .filter(e -> e.getText().contains("昆山新锐光电")).findFirst().orElseThrow().click();
         driver.findElement(By.cssSelector(".fjs-form-field-textfield input")).sendKeys("新品上市华东分拨");
         driver.findElement(By.cssSelector(".fjs-form-field-number input")).sendKeys("1800000");
+        // an amount in yuan reads as money under its field
+        wait.until(d -> "¥1,800,000.00".equals(d.findElement(By.cssSelector(".fjs-form-field-number")).getAttribute("data-summit-amount")));
         for (WebElement label : driver.findElements(By.cssSelector(".fjs-form-field-checklist label"))) {
             if (label.getText().contains("干线运输") || label.getText().contains("城市配送")) {
                 label.click();

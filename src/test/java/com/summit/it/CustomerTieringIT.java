@@ -83,7 +83,13 @@ class CustomerTieringIT extends LocalAppIT {
         assertThat(confirm.task().bpmnProcessId()).isEqualTo("customer-downgrade");
         assertThat(confirm.task().variablesJson()).doesNotContain("pendingDowngrades");
         assertThat(confirm.task().name()).isEqualTo("确认战略客户降级");
-        assertThat(confirm.task().variablesJson()).contains("华东家电" + marker, "重要客户", "近 12 个月毛利 ¥840,000（收入 ¥8,400,000");
+        // codes in the process, words on the page in the reader's language
+        assertThat(confirm.task().variablesJson()).contains("华东家电" + marker, "\"toTier\": \"IMPORTANT\"", "\"reason\": \"PROFIT\"")
+                .doesNotContain("重要客户", "近 12 个月毛利");
+        assertThat(tasks.open(confirm.task().id(), manager, Locales.ZH_CN).formDataJson())
+                .contains("重要客户", "近 12 个月毛利 ¥840,000（收入 ¥8,400,000");
+        assertThat(tasks.open(confirm.task().id(), manager, Locales.EN).formDataJson())
+                .contains("\"toTierName\":\"Important\"", "Gross profit of ¥840,000 over 12 months (revenue ¥8,400,000");
         assertThat(customers.find(fading.id()).orElseThrow().tier()).isEqualTo(CustomerTier.STRATEGIC);
         assertThat(tiering.history(fading.id())).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(TierChange.Status.PENDING));
 

@@ -59,8 +59,8 @@ class InboxPageBench extends LocalBench {
         SummitUser probe = reviewers.get(5);
         assertThat(tasks.page(inbox, probe, Locales.ZH_CN, 0, 50)).hasSize(50);
         assertThat(tasks.count(inbox, probe)).isGreaterThan(200);
-        assertThat(tasks.filterOptions().stages()).containsExactly("NEED_CONFIRMATION");
-        assertThat(tasks.filterOptions().candidateGroups()).containsExactlyInAnyOrder(GROUPS);
+        assertThat(tasks.filterOptions(com.summit.base.i18n.Locales.ZH_CN).stages()).containsExactly("NEED_CONFIRMATION");
+        assertThat(tasks.filterOptions(com.summit.base.i18n.Locales.ZH_CN).candidateGroups()).containsExactlyInAnyOrder(GROUPS);
 
         double[] floor = timed(() -> {
             SummitUser user = reviewers.get(random.nextInt(reviewers.size()));
@@ -68,8 +68,8 @@ class InboxPageBench extends LocalBench {
         });
         double[] page = timed(() -> {
             SummitUser user = reviewers.get(random.nextInt(reviewers.size()));
-            starts.startable(user);
-            tasks.filterOptions();
+            starts.startable(user, com.summit.base.i18n.Locales.ZH_CN);
+            tasks.filterOptions(com.summit.base.i18n.Locales.ZH_CN);
             tasks.savedFilters(user);
             tasks.count(inbox, user);
             tasks.page(inbox, user, Locales.ZH_CN, 0, 50);
@@ -78,8 +78,8 @@ class InboxPageBench extends LocalBench {
         double[] counting = timed(() -> tasks.count(inbox, reviewers.get(random.nextInt(reviewers.size()))));
         double[] choices = timed(() -> {
             SummitUser user = reviewers.get(random.nextInt(reviewers.size()));
-            starts.startable(user);
-            tasks.filterOptions();
+            starts.startable(user, com.summit.base.i18n.Locales.ZH_CN);
+            tasks.filterOptions(com.summit.base.i18n.Locales.ZH_CN);
             tasks.savedFilters(user);
         });
         String report = String.format("inbox page, %,d tasks, a reviewer's open tasks: whole page p50 %.2f ms, p95 %.2f ms; floor (the "

@@ -64,7 +64,14 @@ class ProcessStartIT extends LocalAppIT {
         StartForm form = starts.open("opportunity-lifecycle", rep, Locales.ZH_CN);
         assertThat(form.processName()).isEqualTo("商机生命周期");
         assertThat(form.dataJson()).contains("启航物流测试" + marker).doesNotContain("他人客户" + marker);
+        // the select ships its options to the browser: a manager's start form lists their own book, not the whole team's
+        assertThat(starts.open("opportunity-lifecycle", manager, Locales.ZH_CN).dataJson()).contains("他人客户" + marker)
+                .doesNotContain("启航物流测试" + marker);
+        assertThat(customers.visibleByName(manager, "启航物流测试" + marker, 0, 10)).extracting(Customer::name)
+                .as("the new-opportunity dialog still finds the team's customers").containsExactly("启航物流测试" + marker);
         assertThat(starts.open("opportunity-lifecycle", rep, Locales.EN).schemaJson()).contains("Opportunity name");
+        assertThat(starts.open("opportunity-lifecycle", rep, Locales.EN).processName()).isEqualTo("Opportunity lifecycle");
+        assertThat(starts.startable(rep, Locales.EN)).extracting(ProcessModels.StartableProcess::name).contains("Opportunity lifecycle");
 
         long instance = starts.start("opportunity-lifecycle", rep, """
                 {"customer": "%d", "name": "华东区域仓配", "amount": 2600000, "services": ["WAREHOUSING", "DISTRIBUTION"],

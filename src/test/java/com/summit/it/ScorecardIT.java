@@ -101,7 +101,13 @@ class ScorecardIT extends LocalAppIT {
         assertRefused(() -> tasks.assign(verify.task().id(), manager, other), "不能指派给郑经理：只能指派给可以查看这个商机的候选人，或商机负责人。");
         assertRefused(() -> tasks.complete(verify.task().id(), users.find(other).orElseThrow(),
                 "{\"verdict\": \"CONFIRM\", \"verdictReason\": \"看着不错\"}", Locales.ZH_CN), "找不到这项任务。");
-        assertThat(verify.task().variablesJson()).contains("总经理在评审会上认可了方案", "0 → 4：决策人认可我们的能力和方案");
+        // the process carries the claim's codes; the form shows it in the manager's language
+        assertThat(verify.task().variablesJson()).contains("总经理在评审会上认可了方案", "\"scoreElement\": \"POWER\"", "\"claimedLevel\": 4")
+                .doesNotContain("决策人认可我们的能力和方案");
+        assertThat(tasks.open(verify.task().id(), manager, Locales.ZH_CN).formDataJson())
+                .contains("\"verificationElement\":\"权力\"", "0 → 4：决策人认可我们的能力和方案");
+        assertThat(tasks.open(verify.task().id(), manager, Locales.EN).formDataJson())
+                .contains("\"verificationElement\":\"Power\"", "\"verificationClaim\":\"0 → 4: ").doesNotContain("权力");
         assertThat(tasks.complete(verify.task().id(), manager, """
                 {"verdict": "REJECT", "verdictReason": "没有会议纪要，无法证明见到了总经理"}""", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);
 

@@ -133,7 +133,12 @@ class VetoApprovalIT extends LocalAppIT {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.claimable(financeHead, Locales.ZH_CN).stream()
                 .noneMatch(r -> r.task().processInstanceKey() == instance));
         TaskRow rework = taskOf(rep, instance, "处理否决意见：修改后重新提交或撤回");
-        assertThat(rework.task().variablesJson()).contains("违约责任条款对我方不利", "否决", "未审");
+        // the process keeps codes and the reviewers' own words; the form shows them in the reader's language
+        assertThat(rework.task().variablesJson()).contains("违约责任条款对我方不利", "\"decision\": \"VETO\"", "\"department\": \"LEGAL\"").doesNotContain("否决", "未审");
+        assertThat(tasks.open(rework.task().id(), rep, Locales.ZH_CN).formDataJson())
+                .contains("第 1 轮：被否决", "法务：否决。违约责任条款对我方不利", "未审");
+        assertThat(tasks.open(rework.task().id(), rep, Locales.EN).formDataJson())
+                .contains("Round 1: Vetoed", ": Vetoed. 违约责任条款对我方不利", "not reviewed").doesNotContain("被否决", "未审");
         assertThat(scorecards.scorecard(deal.id(), rep, Locales.ZH_CN).vetoHolders()).filteredOn(v -> v.department().equals("LEGAL"))
                 .singleElement().extracting(VetoHolder::status).isEqualTo(VetoHolder.Status.CONCERNS);
 
@@ -149,6 +154,11 @@ class VetoApprovalIT extends LocalAppIT {
                 Locales.ZH_CN);
         for (SummitUser reviewer : List.of(legal, finance, tech)) {
             TaskRow review = taskOf(reviewer, instance, "部门审批");
+            if (reviewer == finance) {
+                // the reviewer of round 2 sees round 1 in their language, and the amount as money
+                assertThat(tasks.open(review.task().id(), reviewer, Locales.EN).formDataJson())
+                        .contains("Round 1: Vetoed", "\"amountText\":\"¥4,800,000.00\"").doesNotContain("Round 2");
+            }
             tasks.claim(review.task().id(), reviewer);
             tasks.complete(review.task().id(), reviewer, reviewer == finance
                     ? "{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"reason\": \"账期内按月结算\", \"conditions\": \"预付款不低于 30%\"}"

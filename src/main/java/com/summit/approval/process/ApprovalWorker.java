@@ -46,7 +46,8 @@ public class ApprovalWorker {
         out.put("roundId", opened.roundId());
         out.put("roundNumber", opened.number());
         out.put("reviews", reviews);
-        out.put("approvalHistory", approvals.history(opened.requestId(), opened.number(), com.summit.base.i18n.Locales.ZH_CN));
+        // codes and the reviewers' own words: the task page renders them in the reader's language
+        out.put(VetoApprovalProcess.VAR_ROUNDS, approvals.historyVariable(opened.requestId(), opened.number()));
         // the round keeps its rework note; the next rework starts with an empty one, not this round's
         out.put("reworkNote", null);
         return out;
@@ -83,7 +84,7 @@ public class ApprovalWorker {
         var closed = approvals.closeRound(((Number) v.get("approvalRequestId")).longValue(), ((Number) v.get("roundId")).longValue());
         Map<String, Object> out = new HashMap<>();
         out.put("roundOutcome", closed.outcome().name());
-        out.put("approvalHistory", closed.history());
+        out.put(VetoApprovalProcess.VAR_ROUNDS, closed.history());
         out.put("approvalConditions", closed.conditions());
         out.put("priceApproved", closed.financeApproved());
         return out;

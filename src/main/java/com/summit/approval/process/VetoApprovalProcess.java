@@ -13,6 +13,8 @@ public final class VetoApprovalProcess {
     public static final String JOB_CLOSE_ROUND = "approval-close-round";
     public static final String JOB_FINISH = "approval-finish";
     public static final String HEADER_OUTCOME = "outcome";
+    /** Every round so far, as codes and the reviewers' own words (the forms show it rendered, as approvalHistory). */
+    public static final String VAR_ROUNDS = "approvalRounds";
 
     private VetoApprovalProcess() {}
 }

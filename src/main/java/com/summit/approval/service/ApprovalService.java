@@ -213,7 +213,8 @@ public class ApprovalService {
     public void checkDecision(long reviewId, SummitUser user, String decision, String reason) {
         ApprovalReview review = approvals.review(reviewId).orElseThrow(() -> new UserFacingException("approval.error.notFound"));
         if (review.decidingGroups().stream().noneMatch(user.groups()::contains)) {
-            throw new UserFacingException("approval.error.notYourDepartment", departmentName(review.department(), Locales.ZH_CN));
+            throw new UserFacingException("approval.error.notYourDepartment",
+                    new Messages.Key("veto.dept." + review.department(), review.department()));
         }
         if (review.decided()) {
             throw new UserFacingException("approval.error.alreadyDecided");
@@ -234,7 +235,12 @@ public class ApprovalService {
         approvals.insertDecision(reviewId, d, blankToNull(reason), blankToNull(conditions), decidedBy);
     }
 
-    public record RoundClosed(ApprovalRound.Outcome outcome, String history, List<String> conditions, boolean financeApproved) {}
+    /**
+     * A closed round as the process carries it: codes and the reviewers' own words, never rendered text. The history is
+     * every round so far ({@link #rounds(long)} as variables); the conditions each department approved with.
+     */
+    public record RoundClosed(ApprovalRound.Outcome outcome, List<Map<String, Object>> history,
+            List<Map<String, Object>> conditions, boolean financeApproved) {}
 
     /**
      * Ends a round: approved when every routed department approved, vetoed when any vetoed (the reviews not yet
@@ -260,11 +266,12 @@ public class ApprovalService {
                         review.reason() == null ? review.conditions() : review.reason(), review.decidedBy());
             }
         }
-        List<String> conditions = approvals.rounds(requestId).stream().flatMap(r -> r.reviews().stream())
-                .filter(v -> v.conditions() != null).map(v -> departmentName(v.department(), Locales.ZH_CN) + "：" + v.conditions()).toList();
+        List<Map<String, Object>> conditions = approvals.rounds(requestId).stream().flatMap(r -> r.reviews().stream())
+                .filter(v -> v.conditions() != null)
+                .map(v -> Map.<String, Object>of("department", v.department(), "text", v.conditions())).toList();
         boolean financeApproved = round.reviews().stream().anyMatch(v -> v.department().equals("FINANCE") && v.decided()
                 && v.decision() != Decision.VETO);
-        return new RoundClosed(outcome, history(requestId, Locales.ZH_CN), conditions, financeApproved);
+        return new RoundClosed(outcome, historyVariable(requestId, Integer.MAX_VALUE), conditions, financeApproved);
     }
 
     @Transactional
@@ -274,6 +281,31 @@ public class ApprovalService {
 
     public List<ApprovalRound> rounds(long requestId) {
         return approvals.rounds(requestId);
+    }
+
+    /**
+     * The rounds before the given one as a process variable: per round its number and outcome code, per review the
+     * department and level codes, the decision code and the reviewer's own reason and conditions.
+     */
+    public List<Map<String, Object>> historyVariable(long requestId, int beforeRound) {
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (ApprovalRound round : approvals.rounds(requestId)) {
+            if (round.number() >= beforeRound) {
+                continue;
+            }
+            List<Map<String, Object>> reviews = new ArrayList<>();
+            for (ApprovalReview review : round.reviews()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("department", review.department());
+                r.put("level", review.level());
+                r.put("decision", review.decided() ? review.decision().name() : null);
+                r.put("reason", review.reason());
+                r.put("conditions", review.conditions());
+                reviews.add(r);
+            }
+            rounds.add(java.util.Map.of("round", round.number(), "outcome", round.outcome().name(), "reviews", reviews));
+        }
+        return rounds;
     }
 
     /** Every round so far, each department's decision and reason: what the owner reworks against. */

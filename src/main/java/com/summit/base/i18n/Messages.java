@@ -49,10 +49,22 @@ public class Messages implements I18NProvider {
                 : ResourceBundle.getBundle(BUNDLE, supported, NO_FALLBACK);
     }
 
-    private static String format(String pattern, Locale locale, Object... params) {
+    /**
+     * An argument that is itself a message: rendered in the language of the text it goes into, so a service that has
+     * no reader's language at hand (a refusal it throws) still passes codes, not Chinese.
+     */
+    public record Key(String key, String fallback) {}
+
+    private String format(String pattern, Locale locale, Object... params) {
         if (params == null || params.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, locale).format(params);
+        Object[] rendered = params.clone();
+        for (int i = 0; i < rendered.length; i++) {
+            if (rendered[i] instanceof Key k) {
+                rendered[i] = find(k.key(), locale).orElse(k.fallback());
+            }
+        }
+        return new MessageFormat(pattern, locale).format(rendered);
     }
 }

@@ -112,6 +112,14 @@ public class CustomerService {
         return customers.findVisibleByName(viewer(user), text == null ? "" : text.strip(), offset, limit);
     }
 
+    /**
+     * The user's own customers by name, at most {@code limit}: those they own or work on a deal of, as a manager's or
+     * an admin's wider view does not count here (a start form's select, which has to ship its options).
+     */
+    public List<Customer> ownByName(SummitUser user, int limit) {
+        return customers.findVisibleByName(new CustomerRepository.Viewer(user.username(), user.team(), false, false), "", 0, limit);
+    }
+
     public int countVisibleByName(SummitUser user, String text) {
         return customers.countVisibleByName(viewer(user), text == null ? "" : text.strip());
     }

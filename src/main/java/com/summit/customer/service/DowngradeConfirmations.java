@@ -1,7 +1,5 @@
 package com.summit.customer.service;
 
-import com.summit.base.i18n.Locales;
-import com.summit.base.i18n.Messages;
 import com.summit.customer.domain.TieringRepository;
 import com.summit.customer.process.TieringProcess;
 import com.summit.engine.EngineEpoch;
@@ -32,22 +30,18 @@ public class DowngradeConfirmations implements InstanceOwnership {
     private static final Logger log = LoggerFactory.getLogger(DowngradeConfirmations.class);
 
     private final TieringRepository tiering;
-    private final TieringService service;
     private final ProcessEngine engine;
     private final EngineEpoch epoch;
     private final UserService users;
-    private final Messages messages;
     private final Duration grace;
     private volatile boolean deployed;
 
-    DowngradeConfirmations(TieringRepository tiering, TieringService service, ProcessEngine engine, EngineEpoch epoch, UserService users,
-            Messages messages, @Value("${summit.opportunity.start-grace:30s}") Duration grace) {
+    DowngradeConfirmations(TieringRepository tiering, ProcessEngine engine, EngineEpoch epoch, UserService users,
+            @Value("${summit.opportunity.start-grace:30s}") Duration grace) {
         this.tiering = tiering;
-        this.service = service;
         this.engine = engine;
         this.epoch = epoch;
         this.users = users;
-        this.messages = messages;
         this.grace = grace;
     }
 
@@ -99,11 +93,10 @@ public class DowngradeConfirmations implements InstanceOwnership {
         return started;
     }
 
-    /** The confirmation's variables: codes, and the texts the form shows (in Chinese, the language of the team's models). */
+    /** The confirmation's variables: codes only; the task page renders the tier and the reason ({@link DowngradeTaskContext}). */
     Map<String, Object> variables(TieringRepository.Pending p) {
         return new TieringService.PendingDowngrade(p.changeId(), p.customerId(), p.customerName(), p.owner(), users.managerFor(p.owner()),
-                p.from().name(), p.to().name(), messages.getTranslation(p.to().messageKey(), Locales.ZH_CN),
-                service.reasonText(p.reason(), p.revenue(), p.profit(), p.pipeline(), Locales.ZH_CN)).asVariables();
+                p.from().name(), p.to().name(), p.reason()).asVariables();
     }
 
     /** A confirmation task whose change waits in another instance is a stray (a start asked twice). */

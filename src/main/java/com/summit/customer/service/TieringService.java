@@ -54,9 +54,12 @@ public class TieringService {
         this.messages = messages;
     }
 
-    /** A strategic customer's downgrade for the manager to confirm, as the process carries it. */
+    /**
+     * A strategic customer's downgrade for the manager to confirm, as the process carries it: codes (the tiers, the
+     * rule's reason); the task page renders them in the reader's language.
+     */
     public record PendingDowngrade(long changeId, long customerId, String customerName, String owner, String manager, String fromTier,
-            String toTier, String toTierName, String reasonText) {
+            String toTier, String reason) {
 
         public Map<String, Object> asVariables() {
             Map<String, Object> v = new LinkedHashMap<>();
@@ -67,8 +70,7 @@ public class TieringService {
             v.put("manager", manager);
             v.put("fromTier", fromTier);
             v.put("toTier", toTier);
-            v.put("toTierName", toTierName);
-            v.put("reasonText", reasonText);
+            v.put("reason", reason);
             return v;
         }
     }
@@ -114,7 +116,7 @@ public class TieringService {
                     long change = tiering.insertChange(f.customerId(), f.tier(), tier, reason, f.revenue12m(), f.profit12m(), open,
                             TierChange.Status.PENDING, SYSTEM);
                     pending.add(new PendingDowngrade(change, f.customerId(), f.name(), f.owner(), users.managerFor(f.owner()),
-                            f.tier().name(), tier.name(), messages.getTranslation(tier.messageKey(), Locales.ZH_CN), reasonText(reason, f.revenue12m(), f.profit12m(), open, Locales.ZH_CN)));
+                            f.tier().name(), tier.name(), reason));
                 }
                 continue;
             }

@@ -2,7 +2,6 @@ package com.summit.opportunity.service;
 
 import com.summit.base.FieldError;
 import com.summit.base.ValidationException;
-import com.summit.customer.domain.Customer;
 import com.summit.customer.service.CustomerService;
 import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.process.LifecycleProcess;
@@ -36,11 +35,16 @@ class OpportunityStarter implements ProcessStarter {
         return LifecycleProcess.PROCESS_ID;
     }
 
-    /** The customers the user may open an opportunity for, as the form's "customers" options. */
+    /**
+     * The form's "customers" options: the user's own customers, by name. A form-js select ships all its options to the
+     * browser, so it lists one person's book, not a manager's whole team; the deal list's "new deal" dialog searches
+     * every visible customer on the server.
+     */
+    static final int MAX_OPTIONS = 500;
+
     @Override
     public Map<String, Object> formData(SummitUser user, Locale locale) {
-        List<Map<String, String>> options = customers.visibleTo(user).stream()
-                .sorted(java.util.Comparator.comparing(Customer::name))
+        List<Map<String, String>> options = customers.ownByName(user, MAX_OPTIONS).stream()
                 .map(c -> Map.of("label", c.name(), "value", Long.toString(c.id())))
                 .toList();
         return Map.of("customers", options);

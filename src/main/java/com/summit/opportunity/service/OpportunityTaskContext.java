@@ -25,8 +25,12 @@ class OpportunityTaskContext implements TaskContextProvider {
     private final Messages messages;
     private final com.summit.security.service.UserService users;
 
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
     OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, ScorecardService scorecards,
-            OpportunityService opportunityService, GateService gates, Messages messages, com.summit.security.service.UserService users) {
+            OpportunityService opportunityService, GateService gates, Messages messages, com.summit.security.service.UserService users,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.users = users;
         this.gates = gates;
         this.opportunityService = opportunityService;
@@ -49,6 +53,9 @@ class OpportunityTaskContext implements TaskContextProvider {
     public Map<String, Object> formData(HumanTask task, Locale locale) {
         if (task.opportunityId() == null) {
             return Map.of();
+        }
+        if (com.summit.opportunity.process.LifecycleProcess.VERIFICATION_PROCESS_ID.equals(task.bpmnProcessId())) {
+            return verificationTexts(task, locale);
         }
         List<Map<String, String>> reasons = opportunityService.lostReasons(locale).entrySet().stream()
                 .map(e -> Map.of("label", e.getValue(), "value", e.getKey())).toList();
@@ -76,6 +83,28 @@ class OpportunityTaskContext implements TaskContextProvider {
         String ownerName = opportunities.findById(task.opportunityId()).flatMap(o -> users.find(o.ownerUsername()))
                 .map(com.summit.security.domain.SummitUser::displayName).orElse("—");
         return Map.of("lostReasons", reasons, "teamMembers", team, "ownerName", ownerName);
+    }
+
+    /**
+     * The claim a verification is about, in the reader's language: the process carries its codes (the element, the
+     * levels) and the claim's id; the form shows the element's name and "2 → 4: the checkpoint of level 4".
+     */
+    private Map<String, Object> verificationTexts(HumanTask task, Locale locale) {
+        Object changeId;
+        try {
+            changeId = json.readTree(task.variablesJson() == null ? "{}" : task.variablesJson())
+                    .path(com.summit.opportunity.process.LifecycleProcess.VAR_VERIFICATION_CHANGE_ID).numberValue();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Map.of();
+        }
+        if (!(changeId instanceof Number id)) {
+            return Map.of();
+        }
+        return scorecards.change(id.longValue()).flatMap(change -> scorecards.ladders().stream().filter(l -> l.element() == change.element())
+                .findFirst().map(ladder -> Map.<String, Object>of("verificationElement", ladder.name(locale),
+                        "verificationClaim", t("score.verification.claim", locale, change.fromLevel(), change.toLevel(),
+                                ladder.checkpoint(change.toLevel(), locale)))))
+                .orElse(Map.of());
     }
 
     private List<ContextItem> items(Opportunity o, Locale locale) {

@@ -258,6 +258,11 @@ public class ScorecardService {
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
     }
 
+    /** A claim by its id, for a task about it (the caller has checked the task's visibility). */
+    public Optional<ScoreChange> change(long changeId) {
+        return scores.change(changeId);
+    }
+
     /**
      * Starts the manager's verification of a pending claim, outside any transaction, and ties it to the claim. A second
      * instance for the same claim (a start asked twice) is cancelled; if the engine does not answer, the sweep starts
@@ -270,8 +275,10 @@ public class ScorecardService {
         String verifier = users.managerFor(opportunity.ownerUsername());
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(LifecycleProcess.VAR_VERIFICATION_CHANGE_ID, change.id());
-        variables.put("verificationElement", ladder.nameZh());
-        variables.put("verificationClaim", change.fromLevel() + " → " + change.toLevel() + "：" + ladder.checkpoint(change.toLevel(), Locale.SIMPLIFIED_CHINESE));
+        // codes: the task page renders the element and the claim in the reader's language (verificationTexts)
+        variables.put("scoreElement", change.element().name());
+        variables.put("previousLevel", change.fromLevel());
+        variables.put("claimedLevel", change.toLevel());
         variables.put("verificationEvidence", change.evidenceText());
         variables.put("verifier", verifier);
         variables.put(LifecycleProcess.VAR_OPPORTUNITY_ID, opportunity.id());

@@ -20,6 +20,12 @@ public record TaskQuery(
         String text,
         Sort sort) {
 
+    /**
+     * The customer tiers the filter offers, highest first: the codes of the customer table's tier column. The task list
+     * names them itself, so that the customer feature can show its own tasks' data on the task page.
+     */
+    public static final java.util.List<String> CUSTOMER_TIERS = java.util.List.of("STRATEGIC", "IMPORTANT", "ORDINARY");
+
     public enum Scope {
         /** Assigned to me, or unassigned and offered to me or my groups. */
         INBOX,

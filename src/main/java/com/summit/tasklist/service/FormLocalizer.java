@@ -40,6 +40,19 @@ public class FormLocalizer {
         }
     }
 
+    /** form-js's own texts ("Select", "Field is required.") and their translation, for the form viewer. */
+    public String viewerStrings(Locale locale) {
+        return FormStrings.forLocale(messages, json, locale);
+    }
+
+    /** A process's name in the given language: the model's (Chinese), or its translation ({@code bpmn.<process>.name}). */
+    public String processName(String bpmnProcessId, String name, Locale locale) {
+        if (Locales.supported(locale).equals(Locales.ZH_CN)) {
+            return name;
+        }
+        return messages.find("bpmn." + bpmnProcessId + ".name", locale).orElse(name);
+    }
+
     /** The label of a field in the given language. */
     public String label(String formId, JsonNode component, Locale locale) {
         String key = component.path("key").asText(component.path("id").asText(""));

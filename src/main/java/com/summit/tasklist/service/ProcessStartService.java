@@ -49,11 +49,18 @@ public class ProcessStartService {
                 .filter(p -> engine.latestForm(p.formId()).isPresent()).toList();
     }
 
+    /** The same, each named in the user's language (the start menu). */
+    public List<ProcessModels.StartableProcess> startable(SummitUser user, Locale locale) {
+        return startable(user).stream().map(p -> new ProcessModels.StartableProcess(p.bpmnProcessId(),
+                localizer.processName(p.bpmnProcessId(), p.name(), locale), p.formId(), p.starterGroups())).toList();
+    }
+
     public StartForm open(String bpmnProcessId, SummitUser user, Locale locale) {
         ProcessModels.StartableProcess process = permitted(bpmnProcessId, user);
         DeployedForm form = form(process);
-        return new StartForm(process.bpmnProcessId(), process.name(), localizer.localize(form.schemaJson(), locale),
-                write(formData(process, user, locale)));
+        return new StartForm(process.bpmnProcessId(), localizer.processName(process.bpmnProcessId(), process.name(), locale),
+                localizer.localize(form.schemaJson(), locale),
+                write(formData(process, user, locale)), localizer.viewerStrings(locale));
     }
 
     /**
@@ -84,7 +91,7 @@ public class ProcessStartService {
         ProcessModels.StartableProcess process = models.startable(bpmnProcessId)
                 .orElseThrow(() -> new UserFacingException("start.error.notStartable"));
         if (!process.mayBeStartedBy(user.groups())) {
-            throw new UserFacingException("start.error.forbidden", process.name());
+            throw new UserFacingException("start.error.forbidden", new com.summit.base.i18n.Messages.Key("bpmn." + process.bpmnProcessId() + ".name", process.name()));
         }
         return process;
     }

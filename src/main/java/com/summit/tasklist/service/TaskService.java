@@ -188,8 +188,10 @@ public class TaskService {
     public static final int FILTER_NAME_MAX = 60;
 
     /** Values the inbox can be filtered by, taken from the open tasks themselves (skipping through indexes, not reading them all). */
-    public FilterOptions filterOptions() {
-        return new FilterOptions(models.processNames(), tasks.openStages(), tasks.offeringGroups());
+    public FilterOptions filterOptions(Locale locale) {
+        Map<String, String> processes = new LinkedHashMap<>();
+        models.processNames().forEach((id, name) -> processes.put(id, localizer.processName(id, name, locale)));
+        return new FilterOptions(processes, tasks.openStages(), tasks.offeringGroups());
     }
 
     public record FilterOptions(Map<String, String> processes, List<String> stages, List<String> candidateGroups) {}
@@ -275,7 +277,7 @@ public class TaskService {
     }
 
     /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */
-    private String name(HumanTask task, Locale locale) {
+    public String name(HumanTask task, Locale locale) {
         if (Locales.supported(locale).equals(Locales.ZH_CN)) {
             return task.name();
         }
@@ -319,7 +321,7 @@ public class TaskService {
             }
         }
         String shown = schema == null ? "{}" : write(FormVariables.shown(data, FormVariables.referenced(json, schema)));
-        return new TaskDetails(task, name(task, locale), schema, shown, context, draft.isPresent());
+        return new TaskDetails(task, name(task, locale), schema, shown, context, draft.isPresent(), localizer.viewerStrings(locale));
     }
 
     /**

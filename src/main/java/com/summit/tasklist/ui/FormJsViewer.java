@@ -10,10 +10,13 @@ import java.util.function.Consumer;
 /** A Camunda Form rendered by form-js in the browser; the submitted values come back as a JSON string. */
 @Tag("summit-form-viewer")
 @NpmPackage(value = "@bpmn-io/form-js-viewer", version = "1.23.0")
+@NpmPackage(value = "flatpickr", version = "4.6.13")
 @JsModule("./summit-form-viewer.js")
 public class FormJsViewer extends Component implements com.vaadin.flow.component.HasSize {
 
-    public FormJsViewer(String schemaJson, String dataJson) {
+    /** {@code stringsJson}: form-js's own texts in the reader's language ({@code FormLocalizer.viewerStrings}). */
+    public FormJsViewer(String schemaJson, String dataJson, String stringsJson) {
+        getElement().setProperty("strings", stringsJson == null ? "{}" : stringsJson);
         getElement().setProperty("data", dataJson == null ? "{}" : dataJson);
         getElement().setProperty("schema", schemaJson);
         setId("task-form");

@@ -2,7 +2,6 @@ package com.summit.tasklist.ui;
 
 import com.summit.base.UserFacingException;
 import com.summit.base.ui.Errors;
-import com.summit.customer.domain.CustomerTier;
 import com.summit.tasklist.service.ProcessStartService;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Span;
@@ -66,7 +65,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<String> process = new ComboBox<>();
     private final ComboBox<String> stage = new ComboBox<>();
     private final TextField customer = new TextField();
-    private final Select<CustomerTier> tier = new Select<>();
+    private final Select<String> tier = new Select<>();
     private final Select<TaskQuery.Due> due = new Select<>();
     private final DatePicker followUp = new DatePicker();
     private final IntegerField minPriority = new IntegerField();
@@ -119,7 +118,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     /** "Start a process": the processes with a start form that this user may start. */
     private java.util.Optional<MenuBar> startMenu(ProcessStartService starts) {
-        var startable = starts.startable(user);
+        var startable = starts.startable(user, getLocale());
         if (startable.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -144,7 +143,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 ui.access(() -> {
                     refresh();
                     var n = com.vaadin.flow.component.notification.Notification.show(
-                            getTranslation("inbox.newTask", event.task().name()), 5000,
+                            getTranslation("inbox.newTask", tasks.name(event.task(), ui.getLocale())), 5000,
                             com.vaadin.flow.component.notification.Notification.Position.BOTTOM_END);
                     n.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_PRIMARY);
                 });
@@ -169,7 +168,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Details filters() {
-        var options = tasks.filterOptions();
+        var options = tasks.filterOptions(getLocale());
         process.setLabel(getTranslation("filter.process"));
         process.setItems(options.processes().keySet());
         process.setItemLabelGenerator(id -> options.processes().getOrDefault(id, id));
@@ -179,10 +178,10 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         customer.setLabel(getTranslation("filter.customer"));
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         tier.setLabel(getTranslation("filter.customerTier"));
-        tier.setItems(CustomerTier.values());
+        tier.setItems(TaskQuery.CUSTOMER_TIERS);
         tier.setEmptySelectionAllowed(true);
         tier.setEmptySelectionCaption(getTranslation("filter.any"));
-        tier.setItemLabelGenerator(t -> t == null ? getTranslation("filter.any") : getTranslation(t.messageKey()));
+        tier.setItemLabelGenerator(t -> t == null ? getTranslation("filter.any") : getTranslation("tier." + t));
         tier.setId("filter-tier");
         due.setLabel(getTranslation("filter.due"));
         due.setItems(TaskQuery.Due.values());
@@ -304,7 +303,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private TaskQuery query() {
         return new TaskQuery(currentScope(), process.getValue(), stage.getValue(), customer.getValue(),
-                tier.getValue() == null ? null : tier.getValue().name(), due.getValue(),
+                tier.getValue(), due.getValue(),
                 followUp.getValue(), minPriority.getValue(), group.getValue(), text.getValue(), sort.getValue());
     }
 
@@ -328,8 +327,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** A saved filter's tier, or none when the name is no longer a tier. */
-    private static CustomerTier tierOf(String name) {
-        return java.util.Arrays.stream(CustomerTier.values()).filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    private static String tierOf(String name) {
+        return TaskQuery.CUSTOMER_TIERS.contains(name) ? name : null;
     }
 
     private void refreshIf(boolean fromClient) {

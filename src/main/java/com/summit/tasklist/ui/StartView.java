@@ -66,7 +66,7 @@ public class StartView extends VerticalLayout implements BeforeEnterObserver, Ha
         VerticalLayout card = new VerticalLayout();
         card.addClassName("summit-card");
         card.setMaxWidth("760px");
-        FormJsViewer form = new FormJsViewer(start.schemaJson(), start.dataJson());
+        FormJsViewer form = new FormJsViewer(start.schemaJson(), start.dataJson(), start.formStringsJson());
         form.setWidthFull();
         Button submit = new Button(getTranslation("start.submit"), VaadinIcon.PLAY.create(), e -> form.submit());
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -107,7 +107,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         formCard.setPadding(true);
         formCard.add(errors);
         if (details.formSchemaJson() != null) {
-            FormJsViewer form = new FormJsViewer(details.formSchemaJson(), details.formDataJson());
+            FormJsViewer form = new FormJsViewer(details.formSchemaJson(), details.formDataJson(), details.formStringsJson());
             form.setWidthFull();
             formCard.add(form);
             if (details.task().isOpen() && user.username().equals(details.task().assignee())) {

@@ -74,7 +74,8 @@ class VetoApprovalProcessTest {
                         .hasMessageContaining("NOT_FOUND");
             }
         }
-        complete(close, Map.of("roundOutcome", "VETOED", "approvalHistory", "第 1 轮：被否决"));
+        complete(close, Map.of("roundOutcome", "VETOED", VetoApprovalProcess.VAR_ROUNDS, List.of(Map.of("round", 1, "outcome", "VETOED",
+                "reviews", List.of(Map.of("department", "FINANCE", "level", "STAFF", "decision", "VETO", "reason", "毛利太低"))))));
         ActivatedJob rework = activate(USER_TASK, 1).getFirst();
         assertThat(rework.getElementId()).isEqualTo("Task_Rework");
         assertThat(rework.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "zhangwei");
@@ -90,7 +91,7 @@ class VetoApprovalProcessTest {
         decide(reviews.get(1), "APPROVE");
         ActivatedJob close = activate(VetoApprovalProcess.JOB_CLOSE_ROUND, 1).getFirst();
         assertThat(decisions(close)).containsExactlyInAnyOrder("APPROVE_WITH_CONDITIONS", "APPROVE");
-        complete(close, Map.of("roundOutcome", "APPROVED", "approvalConditions", List.of("财务：预付款不低于 30%")));
+        complete(close, Map.of("roundOutcome", "APPROVED", "approvalConditions", List.of(Map.of("department", "FINANCE", "text", "预付款不低于 30%"))));
         complete(activate(VetoApprovalProcess.JOB_FINISH, 1).getFirst(), Map.of("vetoApprovalPassed", true));
         engine.waitForIdleState(Duration.ofSeconds(5));
         assertThat(instance).hasPassedElement("EndEvent_Approved").isCompleted();

@@ -38,8 +38,10 @@ class CustomerDowngradeProcessTest {
         ActivatedJob confirm = activate(USER_TASK).getFirst();
         assertThat(confirm.getElementId()).isEqualTo(TieringProcess.TASK_CONFIRM_DOWNGRADE);
         assertThat(confirm.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "lina");
-        assertThat(confirm.getVariablesAsMap()).containsEntry("customerName", "华东家电集团有限公司").containsEntry("toTierName", "重要客户")
-                .containsEntry("toTier", "IMPORTANT").doesNotContainKey("pendingDowngrades");
+        assertThat(confirm.getVariablesAsMap()).containsEntry("customerName", "华东家电集团有限公司")
+                .containsEntry("toTier", "IMPORTANT").containsEntry("reason", "PROFIT").doesNotContainKey("pendingDowngrades")
+                // codes only: the task page renders the tier and the reason in the reader's language
+                .doesNotContainKeys("toTierName", "reasonText");
         complete(confirm, Map.of("downgradeDecision", "CONFIRM", "completedBy", "lina"));
         ActivatedJob apply = activate(TieringProcess.JOB_APPLY_DOWNGRADE).getFirst();
         assertThat(apply.getVariablesAsMap()).containsEntry("downgradeDecision", "CONFIRM").containsEntry("completedBy", "lina")
@@ -62,11 +64,22 @@ class CustomerDowngradeProcessTest {
         assertThat(instance).isCompleted();
     }
 
+    @Test
+    void theConfirmationGivesBackOnlyItsFormsFieldsAndWhoCompletedIt() throws Exception {
+        start(73, "lina");
+        // a completion that carries more than the form's fields (a forged request past the server, say)
+        complete(activate(USER_TASK).getFirst(), Map.of("downgradeDecision", "CONFIRM", "completedBy", "lina", "toTier", "ORDINARY",
+                "changeId", 1, "manager", "huangmin"));
+        ActivatedJob apply = activate(TieringProcess.JOB_APPLY_DOWNGRADE).getFirst();
+        assertThat(apply.getVariablesAsMap()).containsEntry("downgradeDecision", "CONFIRM").containsEntry("completedBy", "lina")
+                .containsEntry("toTier", "IMPORTANT").containsEntry("changeId", 73).containsEntry("manager", "lina");
+        complete(apply, Map.of());
+    }
+
     private ProcessInstanceEvent start(long changeId, String manager) {
         return client.newCreateInstanceCommand().bpmnProcessId(TieringProcess.DOWNGRADE_PROCESS_ID).latestVersion()
                 .variables(Map.of("changeId", changeId, "customerId", 9, "customerName", "华东家电集团有限公司", "owner", "zhangwei",
-                        "manager", manager, "fromTier", "STRATEGIC", "toTier", "IMPORTANT", "toTierName", "重要客户",
-                        "reasonText", "近 12 个月毛利 ¥900,000"))
+                        "manager", manager, "fromTier", "STRATEGIC", "toTier", "IMPORTANT", "reason", "PROFIT"))
                 .send().join();
     }
 

@@ -31,7 +31,7 @@ class ScoreVerificationProcessTest {
     void theOwnersManagerVerifiesAndTheVerdictIsRecorded() throws Exception {
         ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(LifecycleProcess.VERIFICATION_PROCESS_ID)
                 .latestVersion().variables(Map.of(LifecycleProcess.VAR_VERIFICATION_CHANGE_ID, 17, "verifier", "lina",
-                        "verificationElement", "权力", "verificationClaim", "3 → 4：决策人认可我们的能力和方案"))
+                        "scoreElement", "POWER", "previousLevel", 3, "claimedLevel", 4))
                 .send().join();
 
         ActivatedJob task = activateOne("io.camunda.zeebe:userTask");
