@@ -172,6 +172,7 @@ class BrowserJourneyIT extends LocalAppIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-menu"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start-opportunity-lifecycle"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1200));
         // form-js's own texts are in Chinese too: the select's placeholder, and what a required field says
         wait.until(d -> "搜索".equals(d.findElement(By.cssSelector(".fjs-form-field-select input")).getAttribute("placeholder")));
         driver.findElement(By.id("start-submit")).click();

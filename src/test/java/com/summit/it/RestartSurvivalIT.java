@@ -127,6 +127,50 @@ class RestartSurvivalIT {
     }
 
     @Test
+    void aVetoNotYetReworkedIsTheOwnersReworkAgainAfterARestartAndTheNextRoundHasTheReworkedTerms() {
+        long dealId;
+        long requestId;
+        String rework = "处理否决意见：修改后重新提交或撤回";
+        try (ConfigurableApplicationContext app = start()) {
+            SummitUser rep = user(app, "zhangwei");
+            Opportunity deal = dealAt(app, Stage.PROPOSAL_NEGOTIATION);
+            dealId = deal.id();
+            TaskRow negotiate = awaitTask(app, "zhangwei", stageTask(dealId, "提交提案并谈判"));
+            app.getBean(TaskService.class).complete(negotiate.task().id(), rep, """
+                    {"proposedAnnualValue": 480, "grossMarginPercent": 6, "paymentTermDays": 30, "negotiationNotes": "首轮报价",
+                     "nonStandardTerms": false, "requestAdvance": true}""", Locales.ZH_CN);
+            TaskRow legal = awaitTask(app, "wangfang", reviewOf(dealId));
+            TaskService tasks = app.getBean(TaskService.class);
+            tasks.claim(legal.task().id(), user(app, "wangfang"));
+            tasks.complete(legal.task().id(), user(app, "wangfang"), """
+                    {"decision": "VETO", "reason": "违约条款对我方不利"}""", Locales.ZH_CN);
+            awaitTask(app, "zhangwei", stageTask(dealId, rework));
+            requestId = app.getBean(ApprovalService.class).requestIdOf(dealId, "PROPOSAL_NEGOTIATION").orElseThrow();
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            TaskRow again = awaitTask(app, "zhangwei", stageTask(dealId, rework));
+            settle();
+            // the same work, once: the rework, not the stage task, and no department asked to review the vetoed terms again
+            assertThat(tasksOf(app, "zhangwei", stageTask(dealId, rework))).extracting(t -> t.task().id()).containsExactly(again.task().id());
+            assertThat(tasksOf(app, "zhangwei", stageTask(dealId, "提交提案并谈判"))).isEmpty();
+            for (String reviewer : List.of("wangfang", "sunli", "chenjie")) {
+                assertThat(tasksOf(app, reviewer, reviewOf(dealId))).as(reviewer).isEmpty();
+            }
+            ApprovalService approvals = app.getBean(ApprovalService.class);
+            assertThat(approvals.rounds(requestId)).extracting(ApprovalRound::outcome).containsExactly(ApprovalRound.Outcome.VETOED);
+            assertThat(app.getBean(TaskService.class).open(again.task().id(), user(app, "zhangwei"), Locales.ZH_CN).formDataJson())
+                    .contains("违约条款对我方不利");
+            // reworked: the second round reviews the new terms
+            app.getBean(TaskService.class).complete(again.task().id(), user(app, "zhangwei"), """
+                    {"reworkDecision": "RESUBMIT", "reworkNote": "违约条款改为对等，毛利率提高到 12%", "marginPercent": 12, "paymentTermDays": 30}""",
+                    Locales.ZH_CN);
+            awaitTask(app, "wangfang", reviewOf(dealId));
+            assertThat(approvals.rounds(requestId)).extracting(ApprovalRound::number, r -> r.marginPercent().intValue()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(1, 6), org.assertj.core.groups.Tuple.tuple(2, 12));
+        }
+    }
+
+    @Test
     void stageWorkSavedWithoutAdvancingAndADraftTypedAreThereAfterARestart() {
         long dealId;
         try (ConfigurableApplicationContext app = start()) {

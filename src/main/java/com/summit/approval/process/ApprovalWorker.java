@@ -47,7 +47,14 @@ public class ApprovalWorker {
         out.put("roundNumber", opened.number());
         out.put("reviews", reviews);
         // codes and the reviewers' own words: the task page renders them in the reader's language
-        out.put(VetoApprovalProcess.VAR_ROUNDS, approvals.historyVariable(opened.requestId(), opened.number()));
+        out.put(VetoApprovalProcess.VAR_ROUNDS, approvals.historyVariable(opened.requestId(),
+                opened.resumeRework() ? Integer.MAX_VALUE : opened.number()));
+        // the terms the departments see: after a restart, those of the round that goes on, not the stage's saved work
+        out.put("amount", opened.terms().amount());
+        out.put("marginPercent", opened.terms().marginPercent());
+        out.put("paymentTermDays", opened.terms().paymentTermDays());
+        out.put("nonStandardTerms", opened.terms().nonStandardTerms());
+        out.put(VetoApprovalProcess.VAR_RESUME_REWORK, opened.resumeRework());
         // the round keeps its rework note; the next rework starts with an empty one, not this round's
         out.put("reworkNote", null);
         return out;

@@ -15,6 +15,8 @@ public final class VetoApprovalProcess {
     public static final String HEADER_OUTCOME = "outcome";
     /** Every round so far, as codes and the reviewers' own words (the forms show it rendered, as approvalHistory). */
     public static final String VAR_ROUNDS = "approvalRounds";
+    /** Set by the round opening: the last round was vetoed before a restart, so the process goes back to the rework. */
+    public static final String VAR_RESUME_REWORK = "resumeRework";
 
     private VetoApprovalProcess() {}
 }

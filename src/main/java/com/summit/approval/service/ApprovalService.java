@@ -79,7 +79,16 @@ public class ApprovalService {
     public record Review(long reviewId, String department, String level, String group, Instant due, Instant escalateAt,
             List<String> escalationGroups) {}
 
-    public record RoundOpened(long requestId, long roundId, int number, List<Review> reviews) {}
+    /**
+     * The round the approval goes on with, and its terms. {@code resumeRework}: the round was vetoed before a restart and
+     * the owner had not reworked it yet; the process goes back to the rework, with no review.
+     */
+    public record RoundOpened(long requestId, long roundId, int number, List<Review> reviews, Terms terms, boolean resumeRework) {
+
+        RoundOpened(long requestId, long roundId, int number, List<Review> reviews, Terms terms) {
+            this(requestId, roundId, number, reviews, terms, false);
+        }
+    }
 
     /**
      * Opens the next round of a request (the first one creates the request): routes the deal through the DMN and
@@ -105,7 +114,7 @@ public class ApprovalService {
                 return new RoundOpened(r.requestId(), r.roundId(), r.number(), r.reviews().stream()
                         .map(v -> new Review(v.id(), v.department(), v.level(), v.group(), v.dueAt(), v.escalateAt(),
                                 v.group().equals(v.escalationGroup()) ? List.of(v.escalationGroup()) : List.of(v.group(), v.escalationGroup())))
-                        .toList());
+                        .toList(), termsOf(r.requestId(), r.roundId()).orElse(terms));
             }
         }
         Opportunity opportunity = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
@@ -113,10 +122,11 @@ public class ApprovalService {
         BigDecimal amount = terms.amount() != null ? terms.amount() : opportunity.amount();
         java.util.Optional<Long> open = requestId != null ? java.util.Optional.empty() : approvals.openRequest(opportunityId, stage);
         if (open.isPresent()) {
-            // the approval started again (after a restart) on the same terms: its running round goes on, decisions given stand
+            // the approval started again (after a restart) for the same submission: its running round goes on with the
+            // decisions given, or a vetoed round goes back to the owner's rework
             java.util.Optional<RoundOpened> continued = continueRound(open.get(), amount, terms);
             if (continued.isPresent()) {
-                if (job != null) {
+                if (job != null && !continued.get().resumeRework()) {
                     approvals.markOpenedBy(continued.get().roundId(), job);
                 }
                 return continued.get();
@@ -160,18 +170,31 @@ public class ApprovalService {
             reviews.add(new Review(reviewId, department, level, group, deadline[0], deadline[1],
                     group.equals(headGroup) ? List.of(headGroup) : List.of(group, headGroup)));
         });
-        return new RoundOpened(request, round, number, reviews);
+        return new RoundOpened(request, round, number, reviews, new Terms(amount, terms.marginPercent(), terms.paymentTermDays(),
+                terms.nonStandardTerms()));
     }
 
     /**
-     * The running round of an open request, if it was opened on the same terms: the reviews not decided yet are asked
-     * again, none if a department vetoed already (the round then closes as vetoed).
+     * Where an open request goes on when its approval starts again. The same submission is one on the terms of its
+     * running round, or on those the stage sent for its latest round opened from the stage (a restart starts the approval
+     * with the stage's saved work, not with what a rework changed since). Then the running round goes on: the reviews
+     * not decided yet are asked again, none if a department vetoed already (the round then closes as vetoed). With no
+     * round running and the last one vetoed, the owner had not reworked it: the rework comes back, with the terms the
+     * departments saw. Other terms are a new submission: empty, a new round.
      */
     private java.util.Optional<RoundOpened> continueRound(long requestId, BigDecimal amount, Terms terms) {
-        return approvals.rounds(requestId).stream()
+        List<ApprovalRound> rounds = approvals.rounds(requestId);
+        boolean sameSubmission = rounds.stream().filter(r -> r.reworkNote() == null).reduce((a, b) -> b)
+                .filter(r -> sameTerms(r, amount, terms)).isPresent();
+        java.util.Optional<ApprovalRound> latest = rounds.stream().reduce((a, b) -> b);
+        if (sameSubmission && latest.isPresent() && latest.get().outcome() == ApprovalRound.Outcome.VETOED) {
+            ApprovalRound r = latest.get();
+            log.info("Approval request {}: round {} was vetoed before a restart; its rework goes back to the owner", requestId, r.number());
+            return java.util.Optional.of(new RoundOpened(requestId, r.id(), r.number(), List.of(), termsOf(r), true));
+        }
+        return rounds.stream()
                 .filter(r -> r.outcome() == ApprovalRound.Outcome.RUNNING)
-                .filter(r -> same(r.amount(), amount) && same(r.marginPercent(), terms.marginPercent())
-                        && java.util.Objects.equals(r.paymentTermDays(), terms.paymentTermDays()) && r.nonStandardTerms() == terms.nonStandardTerms())
+                .filter(r -> sameSubmission || sameTerms(r, amount, terms))
                 .reduce((a, b) -> b)
                 .map(r -> {
                     boolean vetoed = r.reviews().stream().anyMatch(v -> v.decision() == Decision.VETO);
@@ -182,8 +205,21 @@ public class ApprovalService {
                                             : List.of(v.candidateGroup(), v.escalationGroup())))
                             .toList();
                     log.info("Approval request {}: round {} goes on after a restart, {} reviews still open", requestId, r.number(), open.size());
-                    return new RoundOpened(requestId, r.id(), r.number(), open);
+                    return new RoundOpened(requestId, r.id(), r.number(), open, termsOf(r));
                 });
+    }
+
+    private static boolean sameTerms(ApprovalRound r, BigDecimal amount, Terms terms) {
+        return same(r.amount(), amount) && same(r.marginPercent(), terms.marginPercent())
+                && java.util.Objects.equals(r.paymentTermDays(), terms.paymentTermDays()) && r.nonStandardTerms() == terms.nonStandardTerms();
+    }
+
+    private static Terms termsOf(ApprovalRound r) {
+        return new Terms(r.amount(), r.marginPercent(), r.paymentTermDays(), r.nonStandardTerms());
+    }
+
+    private java.util.Optional<Terms> termsOf(long requestId, long roundId) {
+        return approvals.rounds(requestId).stream().filter(r -> r.id() == roundId).findFirst().map(ApprovalService::termsOf);
     }
 
     private Instant escalateAt(ApprovalReview review) {
@@ -204,6 +240,15 @@ public class ApprovalService {
         return approvals.openRequest(opportunityId, stage)
                 .map(request -> approvals.rounds(request).stream().anyMatch(r -> r.outcome() == ApprovalRound.Outcome.RUNNING))
                 .orElse(false);
+    }
+
+    /** An open request whose round is running, or whose last round was vetoed and waits for the owner's rework. */
+    public boolean hasRoundUnderWay(long opportunityId, String stage) {
+        return approvals.openRequest(opportunityId, stage).map(request -> {
+            List<ApprovalRound> rounds = approvals.rounds(request);
+            return rounds.stream().anyMatch(r -> r.outcome() == ApprovalRound.Outcome.RUNNING)
+                    || (!rounds.isEmpty() && rounds.getLast().outcome() == ApprovalRound.Outcome.VETOED);
+        }).orElse(false);
     }
 
     /**

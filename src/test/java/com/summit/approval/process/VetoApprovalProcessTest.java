@@ -11,6 +11,7 @@ import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +188,27 @@ class VetoApprovalProcessTest {
                 .send().join();
     }
 
+    @Test
+    void anApprovalStartedAgainAfterAVetoThatWasNotReworkedGoesBackToTheOwnersRework() throws Exception {
+        ProcessInstanceEvent instance = start();
+        // the round opening finds the last round vetoed and not reworked (the engine forgot the instance in between)
+        Map<String, Object> resumed = new HashMap<>(roundOutput(1));
+        resumed.put(VetoApprovalProcess.VAR_RESUME_REWORK, true);
+        resumed.put("marginPercent", 6);
+        complete(activate(VetoApprovalProcess.JOB_OPEN_ROUND, 1).getFirst(), resumed);
+        ActivatedJob rework = activate(USER_TASK, 1).getFirst();
+        assertThat(rework.getElementId()).isEqualTo("Task_Rework");
+        // the terms the departments vetoed, not those the engine was started with
+        assertThat(rework.getVariablesAsMap()).containsEntry("marginPercent", 6);
+        assertThat(instance).hasNotPassedElement("SubProcess_Reviews").hasNotPassedElement("Task_CloseRound");
+        // resubmitted, the next round is reviewed as usual
+        complete(rework, Map.of("reworkDecision", "RESUBMIT", "reworkNote", "毛利率提高到 12%", "marginPercent", 12, "completedBy", "zhangwei"));
+        openRound(2, "FINANCE");
+        ActivatedJob review = activate(USER_TASK, 1).getFirst();
+        assertThat(review.getElementId()).isEqualTo("Task_Review");
+        assertThat(review.getVariablesAsMap()).containsEntry("marginPercent", 12);
+    }
+
     private void openRound(int number, String... departments) throws Exception {
         complete(activate(VetoApprovalProcess.JOB_OPEN_ROUND, 1).getFirst(), roundOutput(number, departments));
     }
@@ -199,7 +221,9 @@ class VetoApprovalProcessTest {
                     "due", "2030-01-02T10:00:00+08:00", "escalateAt", "2030-01-03T10:00:00+08:00",
                     "escalationGroups", List.of(department, department + "_HEAD")));
         }
-        return Map.of("approvalRequestId", 7, "roundId", number, "roundNumber", number, "reviews", reviews);
+        // as the worker does: every round opening says whether it resumes a rework
+        return Map.of("approvalRequestId", 7, "roundId", number, "roundNumber", number, "reviews", reviews,
+                VetoApprovalProcess.VAR_RESUME_REWORK, false);
     }
 
     /** A reviewer submits, and the decision is recorded. */
