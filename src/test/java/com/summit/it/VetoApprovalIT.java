@@ -112,6 +112,9 @@ class VetoApprovalIT extends LocalAppIT {
         TaskRow financeReview = taskOf(financeHead, instance, "部门审批");
         TaskRow techReview = taskOf(tech, instance, "部门审批");
         assertThat(financeReview.task().candidateGroups()).containsExactly("FINANCE_HEAD");
+        // the inbox and the task page name the department, in the reader's language
+        assertThat(tasks.open(legalReview.task().id(), legal, Locales.ZH_CN).name()).isEqualTo("部门审批（法务）");
+        assertThat(tasks.open(financeReview.task().id(), financeHead, Locales.EN).name()).isEqualTo("Department review (Finance)");
         assertThat(tasks.claimable(finance, Locales.ZH_CN)).noneMatch(r -> r.task().processInstanceKey() == instance);
 
         // legal's review stays in legal: the deal's manager cannot hand it to finance, and finance cannot decide it

@@ -276,12 +276,18 @@ public class TaskService {
         return messages.getTranslation("task.name.withDepartment", locale, name, department);
     }
 
-    /** The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}). */
+    /**
+     * The step's name as the model gives it (Chinese), or its translation ({@code bpmn.<process>.<element>}); a
+     * department's review says which department, as its events do ("部门审批（财务）").
+     */
     public String name(HumanTask task, Locale locale) {
-        if (Locales.supported(locale).equals(Locales.ZH_CN)) {
-            return task.name();
+        String name = Locales.supported(locale).equals(Locales.ZH_CN) ? task.name()
+                : messages.find("bpmn." + task.bpmnProcessId() + "." + task.elementId(), locale).orElse(task.name());
+        if (variables(task).get("review") instanceof Map<?, ?> review && review.get("department") instanceof String department
+                && !department.isBlank()) {
+            return messages.getTranslation("task.name.withDepartment", locale, name, messages.find("role." + department, locale).orElse(department));
         }
-        return messages.find("bpmn." + task.bpmnProcessId() + "." + task.elementId(), locale).orElse(task.name());
+        return name;
     }
 
     private static String text(Object value) {
