@@ -41,6 +41,7 @@ class InboxPageBench extends LocalBench {
 
     @Autowired JdbcClient jdbc;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.SavedFilterService filters;
     @Autowired TaskAccess access;
     @Autowired ProcessStartService starts;
     @Autowired HumanTaskRepository repository;
@@ -70,7 +71,7 @@ class InboxPageBench extends LocalBench {
             SummitUser user = reviewers.get(random.nextInt(reviewers.size()));
             starts.startable(user, com.summit.base.i18n.Locales.ZH_CN);
             tasks.filterOptions(com.summit.base.i18n.Locales.ZH_CN);
-            tasks.savedFilters(user);
+            filters.visibleTo(user);
             tasks.count(inbox, user);
             tasks.page(inbox, user, Locales.ZH_CN, 0, 50);
         });
@@ -80,7 +81,7 @@ class InboxPageBench extends LocalBench {
             SummitUser user = reviewers.get(random.nextInt(reviewers.size()));
             starts.startable(user, com.summit.base.i18n.Locales.ZH_CN);
             tasks.filterOptions(com.summit.base.i18n.Locales.ZH_CN);
-            tasks.savedFilters(user);
+            filters.visibleTo(user);
         });
         String report = String.format("inbox page, %,d tasks, a reviewer's open tasks: whole page p50 %.2f ms, p95 %.2f ms; floor (the "
                         + "inbox query alone) p50 %.2f ms, p95 %.2f ms; ratio p50 %.2f, p95 %.2f (%d opens each); of the page: the count "

@@ -34,6 +34,7 @@ class TaskAssignmentIT extends LocalAppIT {
 
     @Autowired CamundaClient client;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskCommentService comments;
     @Autowired UserService users;
     @Autowired Messages messages;
     @Autowired com.summit.engine.ProcessEngine engine;
@@ -125,17 +126,17 @@ class TaskAssignmentIT extends LocalAppIT {
     @Test
     void commentsAreForThoseWhoMaySeeTheTaskAndAnEmptyOneIsRefused() {
         long taskId = startReview();
-        tasks.comment(taskId, legal, "付款条款第 7 条需要客户法务确认");
-        tasks.comment(taskId, users.find("zhoujun").orElseThrow(), "请本周内给出结论");
+        comments.comment(taskId, legal, "付款条款第 7 条需要客户法务确认");
+        comments.comment(taskId, users.find("zhoujun").orElseThrow(), "请本周内给出结论");
 
-        assertThat(tasks.comments(taskId, secondLegal)).extracting(c -> c.author(), c -> c.body()).containsExactly(
+        assertThat(comments.comments(taskId, secondLegal)).extracting(c -> c.author(), c -> c.body()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("wangfang", "付款条款第 7 条需要客户法务确认"),
                 org.assertj.core.groups.Tuple.tuple("zhoujun", "请本周内给出结论"));
-        assertRefused(() -> tasks.comment(taskId, legal, "   "), "评论不能为空");
-        assertRefused(() -> tasks.comment(taskId, legal, "长".repeat(2001)), "评论最多 2000 个字");
-        assertRefused(() -> tasks.comment(taskId, rep, "我也想看看"), "找不到这项任务。");
-        assertRefused(() -> tasks.comments(taskId, rep), "找不到这项任务。");
-        assertThat(tasks.comments(taskId, legal)).hasSize(2);
+        assertRefused(() -> comments.comment(taskId, legal, "   "), "评论不能为空");
+        assertRefused(() -> comments.comment(taskId, legal, "长".repeat(2001)), "评论最多 2000 个字");
+        assertRefused(() -> comments.comment(taskId, rep, "我也想看看"), "找不到这项任务。");
+        assertRefused(() -> comments.comments(taskId, rep), "找不到这项任务。");
+        assertThat(comments.comments(taskId, legal)).hasSize(2);
     }
 
     private long startReview() {

@@ -38,6 +38,7 @@ class TaskFiltersIT extends LocalAppIT {
     @Autowired CamundaClient client;
     @Autowired ProcessEngine engine;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.SavedFilterService filters;
     @Autowired UserService users;
     @Autowired CustomerService customers;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -195,22 +196,22 @@ class TaskFiltersIT extends LocalAppIT {
         String mine = "我的冷链逾期" + marker.substring(2);
         String teams = "团队逾期" + marker.substring(2);
 
-        tasks.saveFilter(rep, mine, overdueColdChain, false);
-        tasks.saveFilter(manager, teams, query().due(TaskQuery.Due.OVERDUE).sort(TaskQuery.Sort.PRIORITY).build(), true);
+        filters.save(rep, mine, overdueColdChain, false);
+        filters.save(manager, teams, query().due(TaskQuery.Due.OVERDUE).sort(TaskQuery.Sort.PRIORITY).build(), true);
 
-        assertThat(tasks.savedFilters(rep)).extracting(SavedFilter::name).contains(mine, teams);
-        assertThat(tasks.savedFilters(rep)).filteredOn(f -> f.name().equals(mine)).first()
+        assertThat(filters.visibleTo(rep)).extracting(SavedFilter::name).contains(mine, teams);
+        assertThat(filters.visibleTo(rep)).filteredOn(f -> f.name().equals(mine)).first()
                 .satisfies(f -> assertThat(f.query()).isEqualTo(overdueColdChain));
-        assertThat(tasks.savedFilters(manager)).extracting(SavedFilter::name).contains(teams).doesNotContain(mine);
-        assertThat(tasks.savedFilters(legal)).extracting(SavedFilter::name).doesNotContain(mine, teams);
+        assertThat(filters.visibleTo(manager)).extracting(SavedFilter::name).contains(teams).doesNotContain(mine);
+        assertThat(filters.visibleTo(legal)).extracting(SavedFilter::name).doesNotContain(mine, teams);
 
-        long shared = tasks.savedFilters(rep).stream().filter(f -> f.name().equals(teams)).findFirst().orElseThrow().id();
-        assertThatThrownBy(() -> tasks.deleteFilter(shared, rep)).isInstanceOfSatisfying(UserFacingException.class,
+        long shared = filters.visibleTo(rep).stream().filter(f -> f.name().equals(teams)).findFirst().orElseThrow().id();
+        assertThatThrownBy(() -> filters.delete(shared, rep)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("filter.error.notYours"));
-        assertThatThrownBy(() -> tasks.saveFilter(rep, "  ", overdueColdChain, false)).isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> filters.save(rep, "  ", overdueColdChain, false)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("filter.error.nameRequired"));
-        tasks.deleteFilter(shared, manager);
-        assertThat(tasks.savedFilters(rep)).extracting(SavedFilter::name).doesNotContain(teams);
+        filters.delete(shared, manager);
+        assertThat(filters.visibleTo(rep)).extracting(SavedFilter::name).doesNotContain(teams);
     }
 
     private long start(String priority, String customer, String stage, Instant due) {

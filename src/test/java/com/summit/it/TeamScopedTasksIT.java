@@ -46,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TeamScopedTasksIT extends LocalAppIT {
 
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskCommentService comments;
     @Autowired TaskAttachmentService attachments;
     @Autowired OpportunityService opportunities;
     @Autowired CustomerService customers;
@@ -76,8 +77,8 @@ class TeamScopedTasksIT extends LocalAppIT {
         assertThat(ids(tasks.allOpen(otherManager, Locales.ZH_CN))).doesNotContain(taskId);
         assertThat(ids(tasks.inbox(otherManager))).doesNotContain(taskId);
         assertNotFound(() -> tasks.open(taskId, otherManager, Locales.ZH_CN));
-        assertNotFound(() -> tasks.comments(taskId, otherManager));
-        assertNotFound(() -> tasks.comment(taskId, otherManager, "看一下"));
+        assertNotFound(() -> comments.comments(taskId, otherManager));
+        assertNotFound(() -> comments.comment(taskId, otherManager, "看一下"));
         assertNotFound(() -> tasks.history(taskId, otherManager));
         assertNotFound(() -> tasks.diagram(taskId, otherManager));
         assertNotFound(() -> attachments.list(taskId, otherManager));

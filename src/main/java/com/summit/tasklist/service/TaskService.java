@@ -17,8 +17,6 @@ import com.summit.security.service.UserService;
 import com.summit.tasklist.domain.HumanTask;
 import com.summit.tasklist.domain.HumanTaskRepository;
 import com.summit.tasklist.domain.NewTask;
-import com.summit.tasklist.domain.SavedFilter;
-import com.summit.tasklist.domain.SavedFilterRepository;
 import com.summit.tasklist.domain.TaskComment;
 import com.summit.tasklist.domain.TaskQuery;
 import com.summit.tasklist.domain.TaskEvent;
@@ -44,7 +42,6 @@ public class TaskService {
     private static final int INBOX_LIMIT = 200;
 
     private final HumanTaskRepository tasks;
-    private final SavedFilterRepository filters;
     private final TaskBroadcaster broadcaster;
     private final ProcessEngine engine;
     private final TaskEngine taskEngine;
@@ -60,7 +57,7 @@ public class TaskService {
     private final org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    TaskService(HumanTaskRepository tasks, SavedFilterRepository filters, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
+    TaskService(HumanTaskRepository tasks, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json,
             TaskAccess access, org.springframework.transaction.support.TransactionTemplate transactions,
             org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks) {
@@ -68,7 +65,6 @@ public class TaskService {
         this.access = access;
         this.transactions = transactions;
         this.tasks = tasks;
-        this.filters = filters;
         this.broadcaster = broadcaster;
         this.engine = engine;
         this.taskEngine = taskEngine;
@@ -185,8 +181,6 @@ public class TaskService {
         }
     }
 
-    public static final int FILTER_NAME_MAX = 60;
-
     /** Values the inbox can be filtered by, taken from the open tasks themselves (skipping through indexes, not reading them all). */
     public FilterOptions filterOptions(Locale locale) {
         Map<String, String> processes = new LinkedHashMap<>();
@@ -195,33 +189,6 @@ public class TaskService {
     }
 
     public record FilterOptions(Map<String, String> processes, List<String> stages, List<String> candidateGroups) {}
-
-    /** Saves a filter under a name, private or shared with the user's team. */
-    @Transactional
-    public void saveFilter(SummitUser user, String name, TaskQuery query, boolean shareWithTeam) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty()) {
-            throw new UserFacingException("filter.error.nameRequired");
-        }
-        if (clean.codePointCount(0, clean.length()) > FILTER_NAME_MAX) {
-            throw new UserFacingException("filter.error.nameTooLong", FILTER_NAME_MAX);
-        }
-        if (shareWithTeam && (user.team() == null || user.team().isBlank())) {
-            throw new UserFacingException("filter.error.noTeam");
-        }
-        filters.save(user.username(), clean, shareWithTeam ? user.team() : null, query);
-    }
-
-    public List<SavedFilter> savedFilters(SummitUser user) {
-        return filters.visibleTo(user.username(), user.team());
-    }
-
-    @Transactional
-    public void deleteFilter(long id, SummitUser user) {
-        if (filters.delete(id, user.username()) == 0) {
-            throw new UserFacingException("filter.error.notYours");
-        }
-    }
 
     /** Whether a task that became available is this user's to work on or to claim (and theirs to see). */
     public boolean isFor(HumanTask task, SummitUser user) {
@@ -253,7 +220,7 @@ public class TaskService {
         return task -> {
             Map<String, Object> vars = variables(task);
             String assignee = task.assignee() == null ? null : names.getOrDefault(task.assignee(), task.assignee());
-            return new TaskRow(task, name(task, locale), text(vars.get("customerName")), text(vars.get("opportunityName")), assignee);
+            return new TaskRow(task, name(task, vars, locale), text(vars.get("customerName")), text(vars.get("opportunityName")), assignee);
         };
     }
 
@@ -281,9 +248,13 @@ public class TaskService {
      * department's review says which department, as its events do ("部门审批（财务）").
      */
     public String name(HumanTask task, Locale locale) {
+        return name(task, variables(task), locale);
+    }
+
+    private String name(HumanTask task, Map<String, Object> variables, Locale locale) {
         String name = Locales.supported(locale).equals(Locales.ZH_CN) ? task.name()
                 : messages.find("bpmn." + task.bpmnProcessId() + "." + task.elementId(), locale).orElse(task.name());
-        if (variables(task).get("review") instanceof Map<?, ?> review && review.get("department") instanceof String department
+        if (variables.get("review") instanceof Map<?, ?> review && review.get("department") instanceof String department
                 && !department.isBlank()) {
             return messages.getTranslation("task.name.withDepartment", locale, name, messages.find("role." + department, locale).orElse(department));
         }
@@ -556,31 +527,10 @@ public class TaskService {
         return tasks.historyOfInstance(task);
     }
 
-    public static final int COMMENT_MAX = 2000;
-
     /** The BPMN of the version the task's instance runs, for the diagram beside the form. */
     public java.util.Optional<String> diagram(long taskId, SummitUser user) {
         HumanTask task = visibleTask(taskId, user);
         return models.xml(task.processDefinitionKey());
-    }
-
-    /** Anyone who may see the task may comment on it. */
-    @Transactional
-    public void comment(long taskId, SummitUser user, String text) {
-        HumanTask task = visibleTask(taskId, user);
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            throw new UserFacingException("task.comment.error.empty");
-        }
-        if (body.codePointCount(0, body.length()) > COMMENT_MAX) {
-            throw new UserFacingException("task.comment.error.tooLong", COMMENT_MAX);
-        }
-        tasks.addComment(task, user.username(), body);
-    }
-
-    public List<TaskComment> comments(long taskId, SummitUser user) {
-        HumanTask task = visibleTask(taskId, user);
-        return tasks.commentsOfInstance(task);
     }
 
     /**
@@ -684,7 +634,8 @@ public class TaskService {
     }
 
     /** A task the user may see; to anyone else it does not exist. */
-    private HumanTask visibleTask(long taskId, SummitUser user) {
+    /** The task, to anyone who may work on it, claim it or see its deal; "not found" to anyone else. */
+    public HumanTask visibleTask(long taskId, SummitUser user) {
         HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
         if (!maySee(task, user)) {
             throw new UserFacingException("task.error.notFound");

@@ -16,6 +16,7 @@ import com.summit.tasklist.domain.SavedFilter;
 import com.summit.tasklist.domain.TaskQuery;
 import com.summit.tasklist.service.TaskBroadcaster;
 import com.summit.tasklist.service.TaskRow;
+import com.summit.tasklist.service.SavedFilterService;
 import com.summit.tasklist.service.TaskService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,6 +56,7 @@ import java.util.Map;
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient TaskService tasks;
+    private final transient SavedFilterService filters;
     private final transient TaskBroadcaster broadcaster;
     private transient Runnable unregister;
     private final transient SummitUser user;
@@ -75,8 +77,10 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<SavedFilter> saved = new ComboBox<>();
     private final Span count = new Span();
 
-    public InboxView(TaskService tasks, ProcessStartService starts, TaskBroadcaster broadcaster, CurrentUser currentUser) {
+    public InboxView(TaskService tasks, SavedFilterService filters, ProcessStartService starts, TaskBroadcaster broadcaster,
+            CurrentUser currentUser) {
         this.tasks = tasks;
+        this.filters = filters;
         this.broadcaster = broadcaster;
         this.user = currentUser.require();
         addClassName("summit-page");
@@ -238,7 +242,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         Button delete = new Button(getTranslation("filter.delete"), VaadinIcon.TRASH.create(), e -> {
             if (saved.getValue() != null) {
                 try {
-                    tasks.deleteFilter(saved.getValue().id(), user);
+                    filters.delete(saved.getValue().id(), user);
                     saved.clear();
                     reloadSaved();
                 } catch (UserFacingException ex) {
@@ -278,7 +282,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(new VerticalLayout(name, share));
         Button ok = new Button(getTranslation("common.save"), e -> {
             try {
-                tasks.saveFilter(user, name.getValue(), query(), share.getValue());
+                filters.save(user, name.getValue(), query(), share.getValue());
                 dialog.close();
                 reloadSaved();
                 Errors.success(getTranslation("filter.saved.done", name.getValue().strip()));
@@ -294,7 +298,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void reloadSaved() {
-        saved.setItems(tasks.savedFilters(user));
+        saved.setItems(filters.visibleTo(user));
     }
 
     private TaskQuery.Scope currentScope() {

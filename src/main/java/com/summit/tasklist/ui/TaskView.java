@@ -14,6 +14,7 @@ import com.summit.tasklist.service.TaskContextProvider;
 import com.summit.tasklist.service.TaskDetails;
 import com.summit.tasklist.service.TaskOutcome;
 import com.summit.tasklist.service.TaskAttachmentService;
+import com.summit.tasklist.service.TaskCommentService;
 import com.summit.tasklist.service.TaskService;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -44,12 +45,14 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final transient TaskService tasks;
     private static final java.util.concurrent.Executor FEEDBACK_WAITS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final transient TaskAttachmentService attachments;
+    private final transient TaskCommentService comments;
     private final transient SummitUser user;
     private final Div errors = new Div();
     private String title = "";
 
-    public TaskView(TaskService tasks, TaskAttachmentService attachments, CurrentUser currentUser) {
+    public TaskView(TaskService tasks, TaskAttachmentService attachments, TaskCommentService comments, CurrentUser currentUser) {
         this.tasks = tasks;
+        this.comments = comments;
         this.attachments = attachments;
         this.user = currentUser.require();
         addClassName("summit-page");
@@ -237,7 +240,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         card.setId("task-comments");
         card.add(new H3(getTranslation("task.comments")));
         var names = tasks.displayNames();
-        var comments = tasks.comments(details.task().id(), user);
+        var comments = this.comments.comments(details.task().id(), user);
         if (comments.isEmpty()) {
             Span none = new Span(getTranslation("task.comments.empty"));
             none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
@@ -256,11 +259,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         TextArea text = new TextArea();
         text.setPlaceholder(getTranslation("task.comment.placeholder"));
         text.setWidthFull();
-        text.setMaxLength(TaskService.COMMENT_MAX);
+        text.setMaxLength(TaskCommentService.COMMENT_MAX);
         text.setId("task-comment-text");
         Button add = new Button(getTranslation("task.comment.add"), e -> {
             try {
-                tasks.comment(details.task().id(), user, text.getValue());
+                this.comments.comment(details.task().id(), user, text.getValue());
                 show(details.task().id());
             } catch (UserFacingException ex) {
                 text.setErrorMessage(Errors.text(this, ex));
