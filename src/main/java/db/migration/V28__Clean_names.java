@@ -1,6 +1,6 @@
 package db.migration;
 
-import com.summit.base.Names;
+import java.text.Normalizer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Names stored before {@link Names#clean} was applied on every write (full-width letters, zero-width spaces, doubled
+ * Names stored before {@code Names.clean} was applied on every write (full-width letters, zero-width spaces, doubled
  * spaces) get their clean form, so that search, duplicates and the import match them as they match new ones. A
- * customer whose clean name another customer already has keeps its name, and the log says which. The deals whose
- * name or customer name changed are queued for the search index.
+ * customer whose clean name another customer already has keeps its name, and so does a value whose clean form is too
+ * long for its column (NFKC can lengthen: ㈱ is "(株)"); the log says which. The deals whose name or customer name
+ * changed are queued for the search index. The cleaning is a copy of {@code Names.clean} as it was when this migration
+ * was written, so that a later change there does not change what this migration does.
  */
 public class V28__Clean_names extends BaseJavaMigration {
 
@@ -28,10 +30,10 @@ public class V28__Clean_names extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        Set<Long> customers = clean(c, "customer", "name", true);
-        clean(c, "customer", "region", false);
-        Set<Long> deals = clean(c, "opportunity", "name", false);
-        clean(c, "customer_contact", "name", false);
+        Set<Long> customers = clean(c, "customer", "name");
+        clean(c, "customer", "region");
+        Set<Long> deals = clean(c, "opportunity", "name");
+        clean(c, "customer_contact", "name");
         for (long customer : customers) {
             try (PreparedStatement s = c.prepareStatement("select id from opportunity where customer_id = ?")) {
                 s.setLong(1, customer);
@@ -53,14 +55,14 @@ public class V28__Clean_names extends BaseJavaMigration {
     }
 
     /** Gives every row of the column its clean form; returns the ids of the rows changed. */
-    private static Set<Long> clean(Connection c, String table, String column, boolean unique) throws SQLException {
+    private static Set<Long> clean(Connection c, String table, String column) throws SQLException {
         record Row(long id, String clean) {}
         List<Row> changes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select id, " + column + " from " + table + " where " + column + " is not null");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 String value = rs.getString(2);
-                String clean = Names.clean(value);
+                String clean = clean(value);
                 // a value that is nothing once clean is left as it is: better a strange name than none
                 if (!clean.isEmpty() && !clean.equals(value)) {
                     changes.add(new Row(rs.getLong(1), clean));
@@ -70,25 +72,54 @@ public class V28__Clean_names extends BaseJavaMigration {
         Set<Long> changed = new LinkedHashSet<>();
         try (PreparedStatement update = c.prepareStatement("update " + table + " set " + column + " = ? where id = ?")) {
             for (Row row : changes) {
-                Savepoint before = unique ? c.setSavepoint() : null;
+                Savepoint before = c.setSavepoint();
                 try {
                     update.setString(1, row.clean());
                     update.setLong(2, row.id());
                     update.executeUpdate();
                     changed.add(row.id());
                 } catch (SQLException e) {
-                    if (before == null || !"23505".equals(e.getSQLState())) {
+                    // 23505: another row has the clean name; 22001: the clean form is too long for the column
+                    if (!"23505".equals(e.getSQLState()) && !"22001".equals(e.getSQLState())) {
                         throw e;
                     }
                     c.rollback(before);
-                    log.warn("Clean names: {} {} keeps its {}: another row already has \"{}\"", table, row.id(), column, row.clean());
+                    log.warn("Clean names: {} {} keeps its {}: \"{}\" {}", table, row.id(), column, row.clean(),
+                            "23505".equals(e.getSQLState()) ? "is another row's already" : "is too long for the column");
                     continue;
                 }
-                if (before != null) {
-                    c.releaseSavepoint(before);
-                }
+                c.releaseSavepoint(before);
             }
         }
         return changed;
+    }
+
+    /** {@code Names.clean} of 2026-12: NFKC, no invisible characters, runs of white space as one space, none at the ends. */
+    static String clean(String name) {
+        if (name == null) {
+            return "";
+        }
+        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        boolean space = false;
+        for (int i = 0; i < nfkc.length(); ) {
+            int cp = nfkc.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (type == Character.FORMAT || type == Character.CONTROL || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED) {
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
     }
 }

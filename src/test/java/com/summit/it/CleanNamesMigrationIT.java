@@ -35,6 +35,9 @@ class CleanNamesMigrationIT extends LocalAppIT {
         // as an older release stored them: full-width letters, a zero-width space, doubled and odd spaces
         long fullWidth = insertCustomer("ＡＢＣ物流\u200b  " + marker + "\u3000有限公司");
         long clash = insertCustomer("华东\u00a0\u00a0冷链" + marker);
+        // NFKC lengthens ㈱ to (株): 30 of them no longer fit the 60 characters of a region
+        String longRegion = "㈱".repeat(30);
+        jdbc.sql("update customer set region = :r where id = :id").param("r", longRegion).param("id", clash).update();
         long contact = jdbc.sql("insert into customer_contact (customer_id, name, role, strength, created_by) values (:c, :n, 'LEAD', 3, 'zhangwei') returning id")
                 .param("c", fullWidth).param("n", " 王\u200d总 ").query(Long.class).single();
 
@@ -58,6 +61,8 @@ class CleanNamesMigrationIT extends LocalAppIT {
         assertThat(name("customer", clash)).as("the clean name is another customer's").isEqualTo("华东\u00a0\u00a0冷链" + marker);
         assertThat(name("customer", taken.id())).isEqualTo("华东 冷链" + marker);
         assertThat(name("customer_contact", contact)).isEqualTo("王总");
+        assertThat(jdbc.sql("select region from customer where id = :id").param("id", clash).query(String.class).single())
+                .as("a clean form too long for its column").isEqualTo(longRegion);
         assertThat(customers.visibleByName(rep, "ABC物流 " + marker, 0, 10)).extracting(c -> c.id()).containsExactly(fullWidth);
     }
 

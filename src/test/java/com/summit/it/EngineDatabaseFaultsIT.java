@@ -104,7 +104,7 @@ class EngineDatabaseFaultsIT {
         doAnswer(call -> {
             call.callRealMethod();
             return TaskEngine.Completion.UNCERTAIN;
-        }).doCallRealMethod().when(taskEngine).complete(anyLong(), anyMap());
+        }).doCallRealMethod().when(taskEngine).complete(org.mockito.ArgumentMatchers.eq(first.task().jobKey()), anyMap());
 
         assertThat(tasks.complete(first.task().id(), rep, "{}", Locales.ZH_CN)).isEqualTo(TaskOutcome.SUBMITTED);
         assertThat(tasks.find(first.task().id()).orElseThrow().state()).isEqualTo(TaskState.SUBMITTING);
@@ -123,8 +123,9 @@ class EngineDatabaseFaultsIT {
     void aSubmissionTheEngineRefusesLeavesTheTaskOpenWithWhatWasTypedKeptAsItsDraft() throws Exception {
         long instance = start();
         TaskRow first = task(instance, "第一步");
+        // only this task's job: a sweep of another test's leftovers must not use up the refusal
         doThrow(new EngineUnavailableException(new RuntimeException("connection refused"))).doCallRealMethod()
-                .when(taskEngine).complete(anyLong(), anyMap());
+                .when(taskEngine).complete(org.mockito.ArgumentMatchers.eq(first.task().jobKey()), anyMap());
 
         assertThatThrownBy(() -> tasks.complete(first.task().id(), rep, "{}", Locales.ZH_CN))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(messages.getTranslation(e.messageKey(), Locales.ZH_CN,

@@ -171,6 +171,42 @@ class RestartSurvivalIT {
     }
 
     @Test
+    void aVetoedDealPausedAndResumedIsAtItsStageTaskAfterARestartNotBackInTheOldRework() {
+        long dealId;
+        String rework = "处理否决意见：修改后重新提交或撤回";
+        try (ConfigurableApplicationContext app = start()) {
+            SummitUser rep = user(app, "zhangwei");
+            TaskService tasks = app.getBean(TaskService.class);
+            Opportunity deal = dealAt(app, Stage.PROPOSAL_NEGOTIATION);
+            dealId = deal.id();
+            TaskRow negotiate = awaitTask(app, "zhangwei", stageTask(dealId, "提交提案并谈判"));
+            tasks.complete(negotiate.task().id(), rep, """
+                    {"proposedAnnualValue": 480, "grossMarginPercent": 6, "paymentTermDays": 30, "negotiationNotes": "首轮报价",
+                     "nonStandardTerms": false, "requestAdvance": true}""", Locales.ZH_CN);
+            TaskRow legal = awaitTask(app, "wangfang", reviewOf(dealId));
+            tasks.claim(legal.task().id(), user(app, "wangfang"));
+            tasks.complete(legal.task().id(), user(app, "wangfang"), """
+                    {"decision": "VETO", "reason": "违约条款对我方不利"}""", Locales.ZH_CN);
+            awaitTask(app, "zhangwei", stageTask(dealId, rework));
+            // the deal is paused and taken up again: its owner is back at the stage task, the request stays open
+            app.getBean(OpportunityService.class).pause(dealId, rep);
+            await().atMost(Duration.ofSeconds(30)).until(() -> tasksOf(app, "zhangwei", stageTask(dealId, rework)).isEmpty());
+            app.getBean(OpportunityService.class).resume(dealId, rep);
+            awaitTask(app, "zhangwei", stageTask(dealId, "提交提案并谈判"));
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            TaskRow stage = awaitTask(app, "zhangwei", stageTask(dealId, "提交提案并谈判"));
+            settle();
+            assertThat(tasksOf(app, "zhangwei", stageTask(dealId, "提交提案并谈判"))).extracting(t -> t.task().id())
+                    .containsExactly(stage.task().id());
+            assertThat(tasksOf(app, "zhangwei", stageTask(dealId, rework))).isEmpty();
+            for (String reviewer : List.of("wangfang", "sunli", "chenjie")) {
+                assertThat(tasksOf(app, reviewer, reviewOf(dealId))).as(reviewer).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void stageWorkSavedWithoutAdvancingAndADraftTypedAreThereAfterARestart() {
         long dealId;
         try (ConfigurableApplicationContext app = start()) {

@@ -75,6 +75,12 @@ public class ApprovalRepository {
     public record OpenedReview(long id, String department, String level, String group, Instant dueAt, Instant escalateAt,
             String escalationGroup) {}
 
+    /** The deal's latest human step, as "process/element" (any state: the task list keeps ended ones). */
+    public Optional<String> latestStepOf(long opportunityId) {
+        return jdbc.sql("select bpmn_process_id || '/' || element_id from human_task where opportunity_id = :o order by id desc limit 1")
+                .param("o", opportunityId).query(String.class).optional();
+    }
+
     public Optional<OpenedRound> roundOpenedBy(String job) {
         return jdbc.sql("select id, request_id, number from approval_round where opened_by_job = :job").param("job", job)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).optional()

@@ -111,7 +111,14 @@ public class ApprovalService {
             java.util.Optional<ApprovalRepository.OpenedRound> before = approvals.roundOpenedBy(job);
             if (before.isPresent()) {
                 ApprovalRepository.OpenedRound r = before.get();
+                // the job handed out again gets what the first attempt handed out: the reviews still to be done, none
+                // once a department vetoed (a round continued after a restart asks only those)
+                java.util.Optional<ApprovalRound> round = approvals.rounds(r.requestId()).stream().filter(x -> x.id() == r.roundId()).findFirst();
+                java.util.Set<Long> decided = round.map(x -> x.reviews().stream().filter(ApprovalReview::decided).map(ApprovalReview::id)
+                        .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+                boolean vetoed = round.map(x -> x.reviews().stream().anyMatch(v -> v.decision() == Decision.VETO)).orElse(false);
                 return new RoundOpened(r.requestId(), r.roundId(), r.number(), r.reviews().stream()
+                        .filter(v -> !vetoed && !decided.contains(v.id()))
                         .map(v -> new Review(v.id(), v.department(), v.level(), v.group(), v.dueAt(), v.escalateAt(),
                                 v.group().equals(v.escalationGroup()) ? List.of(v.escalationGroup()) : List.of(v.group(), v.escalationGroup())))
                         .toList(), termsOf(r.requestId(), r.roundId()).orElse(terms));
@@ -124,7 +131,7 @@ public class ApprovalService {
         if (open.isPresent()) {
             // the approval started again (after a restart) for the same submission: its running round goes on with the
             // decisions given, or a vetoed round goes back to the owner's rework
-            java.util.Optional<RoundOpened> continued = continueRound(open.get(), amount, terms);
+            java.util.Optional<RoundOpened> continued = continueRound(open.get(), opportunityId, amount, terms);
             if (continued.isPresent()) {
                 if (job != null && !continued.get().resumeRework()) {
                     approvals.markOpenedBy(continued.get().roundId(), job);
@@ -182,12 +189,12 @@ public class ApprovalService {
      * round running and the last one vetoed, the owner had not reworked it: the rework comes back, with the terms the
      * departments saw. Other terms are a new submission: empty, a new round.
      */
-    private java.util.Optional<RoundOpened> continueRound(long requestId, BigDecimal amount, Terms terms) {
+    private java.util.Optional<RoundOpened> continueRound(long requestId, long opportunityId, BigDecimal amount, Terms terms) {
         List<ApprovalRound> rounds = approvals.rounds(requestId);
         boolean sameSubmission = rounds.stream().filter(r -> r.reworkNote() == null).reduce((a, b) -> b)
                 .filter(r -> sameTerms(r, amount, terms)).isPresent();
         java.util.Optional<ApprovalRound> latest = rounds.stream().reduce((a, b) -> b);
-        if (sameSubmission && latest.isPresent() && latest.get().outcome() == ApprovalRound.Outcome.VETOED) {
+        if (sameSubmission && latest.isPresent() && latest.get().outcome() == ApprovalRound.Outcome.VETOED && awaitingRework(opportunityId)) {
             ApprovalRound r = latest.get();
             log.info("Approval request {}: round {} was vetoed before a restart; its rework goes back to the owner", requestId, r.number());
             return java.util.Optional.of(new RoundOpened(requestId, r.id(), r.number(), List.of(), termsOf(r), true));
@@ -247,9 +254,20 @@ public class ApprovalService {
         return approvals.openRequest(opportunityId, stage).map(request -> {
             List<ApprovalRound> rounds = approvals.rounds(request);
             return rounds.stream().anyMatch(r -> r.outcome() == ApprovalRound.Outcome.RUNNING)
-                    || (!rounds.isEmpty() && rounds.getLast().outcome() == ApprovalRound.Outcome.VETOED);
+                    || (!rounds.isEmpty() && rounds.getLast().outcome() == ApprovalRound.Outcome.VETOED && awaitingRework(opportunityId));
         }).orElse(false);
     }
+
+    /**
+     * Whether the deal's latest human step is one of its approval (the rework of the veto, or a review of the vetoed
+     * round when the rework had not reached the inbox yet). A deal paused or lost after a veto, and taken up again, is
+     * back at its stage task: a request left open by that is not waiting for a rework.
+     */
+    private boolean awaitingRework(long opportunityId) {
+        return approvals.latestStepOf(opportunityId).map(step -> step.startsWith(APPROVAL_STEP)).orElse(false);
+    }
+
+    private static final String APPROVAL_STEP = "veto-approval/";
 
     /**
      * Checks a reviewer's submission before it reaches the engine: only a member of the review's group decides it,

@@ -259,7 +259,7 @@ public class ScorecardService {
     }
 
     /** A claim by its id, for a task about it (the caller has checked the task's visibility). */
-    public Optional<ScoreChange> change(long changeId) {
+    Optional<ScoreChange> change(long changeId) {
         return scores.change(changeId);
     }
 

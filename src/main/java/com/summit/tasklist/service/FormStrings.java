@@ -51,6 +51,9 @@ final class FormStrings {
         s.put("Field must have minimum length of {0}.", "formjs.minLength");
         s.put("Field must have maximum length of {0}.", "formjs.maxLength");
         s.put("Field must match pattern {0}.", "formjs.pattern");
+        s.put("Value is expected to be an integer.", "formjs.integer");
+        s.put("Value is expected to have at most 1 decimal digit.", "formjs.decimalDigit");
+        s.put("Value is expected to have at most {0} decimal digits.", "formjs.decimalDigits");
         s.put("Remove list item {0}", "formjs.removeItem");
         s.put("Expand all ({0})", "formjs.expandAll");
         s.put("Collapse", "formjs.collapse");
