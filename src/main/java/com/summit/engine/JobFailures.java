@@ -46,7 +46,7 @@ class JobFailures implements JobExceptionHandlingStrategy {
             return;
         }
         ActivatedJob job = context.job();
-        int retriesLeft = Math.max(0, job.getRetries() - 1);
+        int retriesLeft = retriesLeft(job.getRetries(), failuresBefore(job));
         Duration delay = delay(job.getRetries(), retriesLeft);
         String message = message(e);
         try {
@@ -69,6 +69,26 @@ class JobFailures implements JobExceptionHandlingStrategy {
                             failed.getMessage());
                     return null;
                 });
+    }
+
+    /** Every job is tried at least this often, even one the engine gives a single attempt (a user task's job). */
+    static final int MIN_ATTEMPTS = 3;
+
+    /**
+     * The retries a failed job keeps: one less than it had, but never fewer than it needs to be tried {@link #MIN_ATTEMPTS}
+     * times in all (a passing database fault while a user task is taken must not make an incident at once).
+     */
+    static int retriesLeft(int retries, int failuresBefore) {
+        return Math.max(0, Math.max(retries - 1, MIN_ATTEMPTS - (failuresBefore + 1)));
+    }
+
+    private int failuresBefore(ActivatedJob job) {
+        try {
+            return incidents.failures(epoch.value(), job.getKey());
+        } catch (RuntimeException e) {
+            // the count cannot be read: the engine's retries alone bound the attempts
+            return MIN_ATTEMPTS;
+        }
     }
 
     /** The first retry after the base delay, each later one six times as long (5 s, 30 s, 3 min with the defaults). */

@@ -31,6 +31,12 @@ public class JobIncidentRepository {
         this.jdbc = jdbc;
     }
 
+    /** How many times the job failed so far in this epoch. */
+    public int failures(String engineEpoch, long jobKey) {
+        return jdbc.sql("select failures from job_incident where engine_epoch = :epoch and job_key = :job")
+                .param("epoch", engineEpoch).param("job", jobKey).query(Integer.class).optional().orElse(0);
+    }
+
     /** Records one failure of a job: a new row, or one more failure on the job's row. */
     public void record(Failure f) {
         jdbc.sql("""

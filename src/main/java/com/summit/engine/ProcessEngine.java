@@ -77,6 +77,7 @@ public class ProcessEngine {
         if (epoch.embedded()) {
             return true;
         }
+        requireNoTransaction("ask whether " + processInstanceKey + " runs");
         try {
             client.newSetVariablesCommand(processInstanceKey).variables(Map.of()).local(true)
                     .requestTimeout(requestTimeout).send().join();
@@ -120,6 +121,7 @@ public class ProcessEngine {
      * process owners edit is the one that decides. Returns the decision's output as JSON ("null" when no rule matched).
      */
     public String evaluateDecision(String decisionId, Map<String, Object> facts) {
+        requireNoTransaction("evaluate " + decisionId);
         return call(() -> client.newEvaluateDecisionCommand().decisionId(decisionId).variables(facts)
                 .requestTimeout(requestTimeout).send().join().getDecisionOutput());
     }
@@ -185,6 +187,7 @@ public class ProcessEngine {
      * The latest deployed version decides, as for one evaluation.
      */
     public java.util.List<Object> evaluateDecisionResults(String decisionId, java.util.List<Map<String, Object>> facts, int inFlight) {
+        requireNoTransaction("evaluate " + decisionId);
         java.util.List<Object> results = new java.util.ArrayList<>(facts.size());
         java.util.ArrayDeque<io.camunda.client.api.CamundaFuture<io.camunda.client.api.response.EvaluateDecisionResponse>> pending =
                 new java.util.ArrayDeque<>();

@@ -76,6 +76,7 @@ class EngineDatabaseFaultsIT {
     @MockitoSpyBean com.summit.opportunity.service.GateService gates;
     @Autowired com.summit.opportunity.service.OpportunityService opportunities;
     @Autowired com.summit.opportunity.service.ScorecardService scorecards;
+    @Autowired com.summit.approval.service.ApprovalRounds approvalRounds;
     @Autowired com.summit.customer.service.CustomerService customers;
     @Autowired com.summit.engine.JobIncidents incidents;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -182,6 +183,39 @@ class EngineDatabaseFaultsIT {
         sleep(Duration.ofSeconds(5));
         assertThat(dealTasks(deal.id())).extracting(r -> r.task().id()).containsExactly(stageTask.task().id());
         assertThat(opportunities.find(deal.id()).orElseThrow().processInstanceKey()).isEqualTo(stageTask.task().processInstanceKey());
+    }
+
+    @Test
+    void aDealResumedAtItsApprovalByAStartThatRanTwiceAsksEachDepartmentOnce() {
+        var deal = newDealWith(() -> { });
+        TaskRow stageTask = dealTask(deal.id(), "识别商机：客户画像与线索");
+        long first = stageTask.task().processInstanceKey();
+        // the deal is at its proposal, with a round under way, when the engine loses its instance
+        jdbc.sql("update opportunity set stage = 'PROPOSAL_NEGOTIATION' where id = :id").param("id", deal.id()).update();
+        var round = approvalRounds.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", first,
+                new com.summit.approval.service.ApprovalRounds.Terms(new java.math.BigDecimal("2400000"), null, null, false), null, null);
+        assertThat(round.reviews()).as("the departments the round asks").isNotEmpty();
+        // the next start runs twice on the engine (asked again after its answer was lost): two lifecycles resume at the approval
+        doAnswer(call -> {
+            call.callRealMethod();
+            return call.callRealMethod();
+        }).doCallRealMethod().when(engine).startAt(org.mockito.ArgumentMatchers.eq("opportunity-lifecycle"),
+                org.mockito.ArgumentMatchers.eq("CallActivity_ProposalNegotiation_Approval"), anyMap());
+        client.newCancelInstanceCommand(first).send().join();
+        opportunityRows.releaseInstance(deal.id(), first);
+
+        String reviews = "select count(*) from human_task where opportunity_id = :o and bpmn_process_id = 'veto-approval' and state = 'OPEN'";
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(reviews).param("o", deal.id()).query(Long.class).single(),
+                n -> n >= round.reviews().size());
+        // the sweep and both instances had their chance: each department is asked once, by one approval
+        sleep(Duration.ofSeconds(5));
+        assertThat(jdbc.sql(reviews).param("o", deal.id()).query(Long.class).single()).isEqualTo(round.reviews().size());
+        assertThat(jdbc.sql("""
+                select count(distinct process_instance_key) from human_task
+                 where opportunity_id = :o and bpmn_process_id = 'veto-approval' and state = 'OPEN'""")
+                .param("o", deal.id()).query(Long.class).single()).isEqualTo(1);
+        org.mockito.Mockito.verify(engine, org.mockito.Mockito.atLeastOnce()).startAt(org.mockito.ArgumentMatchers.eq("opportunity-lifecycle"),
+                org.mockito.ArgumentMatchers.eq("CallActivity_ProposalNegotiation_Approval"), anyMap());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.summit.SummitApplication;
 import com.summit.approval.domain.ApprovalRound;
+import com.summit.approval.service.ApprovalRounds;
 import com.summit.approval.service.ApprovalService;
 import com.summit.base.i18n.Locales;
 import com.summit.customer.domain.Customer;
@@ -98,7 +99,7 @@ class RestartSurvivalIT {
             TaskRow legal = awaitTask(app, "wangfang", reviewOf(dealId));
             decide(app, "wangfang", legal);
             ApprovalService approvals = app.getBean(ApprovalService.class);
-            requestId = await().atMost(Duration.ofSeconds(30)).until(() -> approvals.requestIdOf(dealId, "PROPOSAL_NEGOTIATION").orElse(null),
+            requestId = await().atMost(Duration.ofSeconds(30)).until(() -> app.getBean(ApprovalRounds.class).requestIdOf(dealId, "PROPOSAL_NEGOTIATION").orElse(null),
                     id -> id != null && approvals.rounds(id).getFirst().reviews().stream().anyMatch(r -> r.decided()));
             awaitTask(app, "sunli", reviewOf(dealId));
             awaitTask(app, "chenjie", reviewOf(dealId));
@@ -141,11 +142,11 @@ class RestartSurvivalIT {
                      "nonStandardTerms": false, "requestAdvance": true}""", Locales.ZH_CN);
             TaskRow legal = awaitTask(app, "wangfang", reviewOf(dealId));
             TaskService tasks = app.getBean(TaskService.class);
-            tasks.claim(legal.task().id(), user(app, "wangfang"));
+            app.getBean(com.summit.tasklist.service.TaskAssignment.class).claim(legal.task().id(), user(app, "wangfang"));
             tasks.complete(legal.task().id(), user(app, "wangfang"), """
                     {"decision": "VETO", "reason": "违约条款对我方不利"}""", Locales.ZH_CN);
             awaitTask(app, "zhangwei", stageTask(dealId, rework));
-            requestId = app.getBean(ApprovalService.class).requestIdOf(dealId, "PROPOSAL_NEGOTIATION").orElseThrow();
+            requestId = app.getBean(ApprovalRounds.class).requestIdOf(dealId, "PROPOSAL_NEGOTIATION").orElseThrow();
         }
         try (ConfigurableApplicationContext app = start()) {
             TaskRow again = awaitTask(app, "zhangwei", stageTask(dealId, rework));
@@ -184,7 +185,7 @@ class RestartSurvivalIT {
                     {"proposedAnnualValue": 480, "grossMarginPercent": 6, "paymentTermDays": 30, "negotiationNotes": "首轮报价",
                      "nonStandardTerms": false, "requestAdvance": true}""", Locales.ZH_CN);
             TaskRow legal = awaitTask(app, "wangfang", reviewOf(dealId));
-            tasks.claim(legal.task().id(), user(app, "wangfang"));
+            app.getBean(com.summit.tasklist.service.TaskAssignment.class).claim(legal.task().id(), user(app, "wangfang"));
             tasks.complete(legal.task().id(), user(app, "wangfang"), """
                     {"decision": "VETO", "reason": "违约条款对我方不利"}""", Locales.ZH_CN);
             awaitTask(app, "zhangwei", stageTask(dealId, rework));
@@ -244,7 +245,7 @@ class RestartSurvivalIT {
 
     private static void decide(ConfigurableApplicationContext app, String username, TaskRow review) {
         TaskService tasks = app.getBean(TaskService.class);
-        tasks.claim(review.task().id(), user(app, username));
+        app.getBean(com.summit.tasklist.service.TaskAssignment.class).claim(review.task().id(), user(app, username));
         tasks.complete(review.task().id(), user(app, username), "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
     }
 

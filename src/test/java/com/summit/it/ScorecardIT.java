@@ -39,6 +39,7 @@ class ScorecardIT extends LocalAppIT {
     @Autowired OpportunityService opportunities;
     @Autowired CustomerService customers;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskAssignment assignment;
     @Autowired UserService users;
     @Autowired Messages messages;
 
@@ -98,7 +99,7 @@ class ScorecardIT extends LocalAppIT {
         // a manager of another team can neither be handed the task nor give the verdict
         String other = "mgr" + UUID.randomUUID().toString().substring(0, 5);
         users.createIfMissing(new SummitUser(other, "郑经理", Set.of(com.summit.security.domain.Role.MANAGER), "西南大客户部", null), "summit");
-        assertRefused(() -> tasks.assign(verify.task().id(), manager, other), "不能指派给郑经理：只能指派给可以查看这个商机的候选人，或商机负责人。");
+        assertRefused(() -> assignment.assign(verify.task().id(), manager, other), "不能指派给郑经理：只能指派给可以查看这个商机的候选人，或商机负责人。");
         assertRefused(() -> tasks.complete(verify.task().id(), users.find(other).orElseThrow(),
                 "{\"verdict\": \"CONFIRM\", \"verdictReason\": \"看着不错\"}", Locales.ZH_CN), "找不到这项任务。");
         // the process carries the claim's codes; the form shows it in the manager's language

@@ -34,6 +34,7 @@ class TaskAssignmentIT extends LocalAppIT {
 
     @Autowired CamundaClient client;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskAssignment assignment;
     @Autowired com.summit.tasklist.service.TaskCommentService comments;
     @Autowired UserService users;
     @Autowired Messages messages;
@@ -65,26 +66,26 @@ class TaskAssignmentIT extends LocalAppIT {
         assertThat(ids(tasks.claimable(legal, Locales.ZH_CN))).contains(taskId);
         assertThat(ids(tasks.inbox(rep))).doesNotContain(taskId);
         assertRefused(() -> tasks.open(taskId, rep, Locales.ZH_CN), "找不到这项任务。");
-        assertRefused(() -> tasks.claim(taskId, rep), "找不到这项任务。");
+        assertRefused(() -> assignment.claim(taskId, rep), "找不到这项任务。");
         assertRefused(() -> tasks.history(taskId, rep), "找不到这项任务。");
         assertRefused(() -> tasks.complete(taskId, legal, "{}", Locales.ZH_CN), "只有任务的处理人才能提交。");
 
-        tasks.claim(taskId, legal);
+        assignment.claim(taskId, legal);
         assertThat(ids(tasks.assignedTo(legal, Locales.ZH_CN))).contains(taskId);
         assertThat(ids(tasks.claimable(secondLegal, Locales.ZH_CN))).doesNotContain(taskId);
-        assertRefused(() -> tasks.claim(taskId, secondLegal), "这项任务已由王芳认领。");
+        assertRefused(() -> assignment.claim(taskId, secondLegal), "这项任务已由王芳认领。");
 
-        tasks.unclaim(taskId, legal);
+        assignment.unclaim(taskId, legal);
         assertThat(ids(tasks.claimable(secondLegal, Locales.ZH_CN))).contains(taskId);
 
-        assertRefused(() -> tasks.assign(taskId, rep, "zhoujing"), "只有销售经理可以指派任务。");
+        assertRefused(() -> assignment.assign(taskId, rep, "zhoujing"), "只有销售经理可以指派任务。");
         assertRefused(() -> tasks.allOpen(rep, Locales.ZH_CN), "你无权查看这项任务。");
         // a legal review of no deal: the sales manager neither sees it nor hands it on; the legal head does
         assertThat(ids(tasks.allOpen(manager, Locales.ZH_CN))).doesNotContain(taskId);
-        assertRefused(() -> tasks.assign(taskId, manager, "zhoujing"), "找不到这项任务。");
+        assertRefused(() -> assignment.assign(taskId, manager, "zhoujing"), "找不到这项任务。");
         SummitUser legalHead = users.find("zhoujun").orElseThrow();
-        assertRefused(() -> tasks.assign(taskId, legalHead, "chenjie"), "部门审批只能指派给本部门的审批人，陈杰不是。");
-        tasks.assign(taskId, legalHead, "zhoujing");
+        assertRefused(() -> assignment.assign(taskId, legalHead, "chenjie"), "部门审批只能指派给本部门的审批人，陈杰不是。");
+        assignment.assign(taskId, legalHead, "zhoujing");
         assertThat(ids(tasks.assignedTo(secondLegal, Locales.ZH_CN))).contains(taskId);
         assertThat(tasks.complete(taskId, secondLegal, "{}", Locales.ZH_CN)).isEqualTo(TaskOutcome.COMPLETED);
 
@@ -99,7 +100,7 @@ class TaskAssignmentIT extends LocalAppIT {
     @Test
     void ofTwoSubmissionsAtTheSameMomentExactlyOneSucceedsAndTheOtherIsToldWhoCompletedIt() throws Exception {
         long taskId = startReview();
-        tasks.claim(taskId, legal);
+        assignment.claim(taskId, legal);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch go = new CountDownLatch(1);

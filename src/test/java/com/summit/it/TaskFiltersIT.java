@@ -38,6 +38,7 @@ class TaskFiltersIT extends LocalAppIT {
     @Autowired CamundaClient client;
     @Autowired ProcessEngine engine;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskAssignment assignment;
     @Autowired com.summit.tasklist.service.SavedFilterService filters;
     @Autowired UserService users;
     @Autowired CustomerService customers;
@@ -127,10 +128,10 @@ class TaskFiltersIT extends LocalAppIT {
 
         // a task leaves the group's list when someone takes it, and comes back when it is given back
         long secondTask = tasks.find(query().scope(claimable).sort(TaskQuery.Sort.DUE).build(), member, Locales.ZH_CN).getFirst().task().id();
-        tasks.claim(secondTask, member);
+        assignment.claim(secondTask, member);
         assertThat(instances(member, query().scope(claimable).build())).containsExactly(third, first);
         assertThat(instances(member, query().scope(TaskQuery.Scope.MINE).build())).containsExactly(second);
-        tasks.unclaim(secondTask, member);
+        assignment.unclaim(secondTask, member);
         assertThat(instances(member, query().scope(claimable).build())).containsExactly(second, third, first);
 
         // the offers follow the task's groups whatever changes them: duplicates, empty and null entries count once or not at all

@@ -46,6 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TeamScopedTasksIT extends LocalAppIT {
 
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskAssignment assignment;
     @Autowired com.summit.tasklist.service.TaskCommentService comments;
     @Autowired TaskAttachmentService attachments;
     @Autowired OpportunityService opportunities;
@@ -94,17 +95,17 @@ class TeamScopedTasksIT extends LocalAppIT {
         Opportunity deal = deal();
         long taskId = stageTask(deal);
 
-        assertNotFound(() -> tasks.assign(taskId, otherManager, "huangmin"));
-        assertNotFound(() -> tasks.assign(taskId, otherManager, "linfeng"));
+        assertNotFound(() -> assignment.assign(taskId, otherManager, "huangmin"));
+        assertNotFound(() -> assignment.assign(taskId, otherManager, "linfeng"));
         assertNotFound(() -> tasks.complete(taskId, otherManager, "{}", Locales.ZH_CN));
         assertThat(tasks.find(taskId).orElseThrow().assignee()).isEqualTo("zhangwei");
 
         // the deal's manager may hand it only to a candidate who sees the deal, or to its owner
-        assertRefused(() -> tasks.assign(taskId, ownManager, "lina"), "不能指派给李娜：只能指派给可以查看这个商机的候选人，或商机负责人。");
-        assertRefused(() -> tasks.assign(taskId, ownManager, "linfeng"), "不能指派给林峰：只能指派给可以查看这个商机的候选人，或商机负责人。");
-        assertRefused(() -> tasks.assign(taskId, ownManager, "wangqiang"), "不能指派给王强：只能指派给可以查看这个商机的候选人，或商机负责人。");
-        assertThat(tasks.assignableTo(taskId, ownManager)).extracting(SummitUser::username).containsExactly("zhangwei");
-        assertThat(tasks.assignableTo(taskId, otherManager)).isEmpty();
+        assertRefused(() -> assignment.assign(taskId, ownManager, "lina"), "不能指派给李娜：只能指派给可以查看这个商机的候选人，或商机负责人。");
+        assertRefused(() -> assignment.assign(taskId, ownManager, "linfeng"), "不能指派给林峰：只能指派给可以查看这个商机的候选人，或商机负责人。");
+        assertRefused(() -> assignment.assign(taskId, ownManager, "wangqiang"), "不能指派给王强：只能指派给可以查看这个商机的候选人，或商机负责人。");
+        assertThat(assignment.assignableTo(taskId, ownManager)).extracting(SummitUser::username).containsExactly("zhangwei");
+        assertThat(assignment.assignableTo(taskId, otherManager)).isEmpty();
         assertThat(tasks.find(taskId).orElseThrow().assignee()).isEqualTo("zhangwei");
     }
 
@@ -114,12 +115,12 @@ class TeamScopedTasksIT extends LocalAppIT {
         long taskId = startTaskOfDeal(deal, "LEGAL", users.find("wangfang").orElseThrow());
 
         assertNotFound(() -> tasks.open(taskId, otherManager, Locales.ZH_CN));
-        assertNotFound(() -> tasks.assign(taskId, otherManager, "wangfang"));
-        assertRefused(() -> tasks.assign(taskId, ownManager, "chenjie"), "部门审批只能指派给本部门的审批人，陈杰不是。");
-        assertRefused(() -> tasks.assign(taskId, ownManager, "zhangwei"), "部门审批只能指派给本部门的审批人，张伟不是。");
-        assertThat(tasks.assignableTo(taskId, ownManager)).extracting(SummitUser::username).contains("wangfang", "zhoujun")
+        assertNotFound(() -> assignment.assign(taskId, otherManager, "wangfang"));
+        assertRefused(() -> assignment.assign(taskId, ownManager, "chenjie"), "部门审批只能指派给本部门的审批人，陈杰不是。");
+        assertRefused(() -> assignment.assign(taskId, ownManager, "zhangwei"), "部门审批只能指派给本部门的审批人，张伟不是。");
+        assertThat(assignment.assignableTo(taskId, ownManager)).extracting(SummitUser::username).contains("wangfang", "zhoujun")
                 .doesNotContain("zhangwei", "chenjie", "lina");
-        tasks.assign(taskId, ownManager, "wangfang");
+        assignment.assign(taskId, ownManager, "wangfang");
         assertThat(tasks.find(taskId).orElseThrow().assignee()).isEqualTo("wangfang");
     }
 
@@ -130,10 +131,10 @@ class TeamScopedTasksIT extends LocalAppIT {
 
         assertThat(ids(tasks.claimable(otherManager, Locales.ZH_CN))).doesNotContain(taskId);
         assertThat(tasks.isFor(tasks.find(taskId).orElseThrow(), otherManager)).isFalse();
-        assertNotFound(() -> tasks.claim(taskId, otherManager));
+        assertNotFound(() -> assignment.claim(taskId, otherManager));
         assertNotFound(() -> tasks.open(taskId, otherManager, Locales.ZH_CN));
         assertThat(tasks.isFor(tasks.find(taskId).orElseThrow(), ownManager)).isTrue();
-        tasks.claim(taskId, ownManager);
+        assignment.claim(taskId, ownManager);
         assertThat(tasks.find(taskId).orElseThrow().assignee()).isEqualTo("lina");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.summit.approval.domain.ApprovalRound;
+import com.summit.approval.service.ApprovalRounds;
 import com.summit.approval.service.ApprovalService;
 import com.summit.base.UserFacingException;
 import com.summit.base.ValidationException;
@@ -43,7 +44,9 @@ class VetoApprovalIT extends LocalAppIT {
 
     @Autowired ProcessEngine engine;
     @Autowired TaskService tasks;
+    @Autowired com.summit.tasklist.service.TaskAssignment assignment;
     @Autowired ApprovalService approvals;
+    @Autowired ApprovalRounds opening;
     @Autowired ScorecardService scorecards;
     @Autowired OpportunityService opportunities;
     @Autowired CustomerService customers;
@@ -62,12 +65,12 @@ class VetoApprovalIT extends LocalAppIT {
         var customer = customers.create(new NewCustomer("重试物流" + marker, null, Industry.MACHINERY, "浙江宁波"), rep);
         Opportunity deal = opportunities.create(new NewOpportunity(customer.id(), "干线运输" + marker, null, new BigDecimal("4800000"),
                 Set.of(LogisticsService.LINE_HAUL)), rep);
-        var terms = new ApprovalService.Terms(new BigDecimal("4800000"), new BigDecimal("6"), 30, false);
+        var terms = new ApprovalRounds.Terms(new BigDecimal("4800000"), new BigDecimal("6"), 30, false);
         String job = "test-epoch:" + marker;
 
-        var first = approvals.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", 1L, terms, null, job);
+        var first = opening.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", 1L, terms, null, job);
         // the worker wrote the round, but its completion never reached the engine: the same job comes again
-        var again = approvals.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", 1L, terms, null, job);
+        var again = opening.openRound(null, deal.id(), "PROPOSAL_NEGOTIATION", "zhangwei", 1L, terms, null, job);
         assertThat(again.roundId()).isEqualTo(first.roundId());
         assertThat(again.number()).isEqualTo(1);
         assertThat(again.reviews()).extracting(r -> r.reviewId() + " " + r.department() + " " + r.group() + " " + r.escalationGroups())
@@ -118,16 +121,16 @@ class VetoApprovalIT extends LocalAppIT {
         assertThat(tasks.claimable(finance, Locales.ZH_CN)).noneMatch(r -> r.task().processInstanceKey() == instance);
 
         // legal's review stays in legal: the deal's manager cannot hand it to finance, and finance cannot decide it
-        assertRefused(() -> tasks.assign(legalReview.task().id(), manager, "liuyang"), "部门审批只能指派给本部门的审批人，刘洋不是。");
+        assertRefused(() -> assignment.assign(legalReview.task().id(), manager, "liuyang"), "部门审批只能指派给本部门的审批人，刘洋不是。");
         assertRefused(() -> tasks.complete(legalReview.task().id(), finance, "{\"decision\": \"APPROVE\"}", Locales.ZH_CN),
                 "找不到这项任务。");
-        tasks.assign(legalReview.task().id(), manager, "wangfang");
+        assignment.assign(legalReview.task().id(), manager, "wangfang");
         // a veto needs its reason
         assertThatThrownBy(() -> tasks.complete(legalReview.task().id(), legal, "{\"decision\": \"VETO\"}", Locales.ZH_CN))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(f ->
                         messages.getTranslation(f.messageKey(), Locales.ZH_CN, f.arguments())).containsExactly("有条件同意或否决时，请写明理由"));
 
-        tasks.claim(techReview.task().id(), tech);
+        assignment.claim(techReview.task().id(), tech);
         tasks.complete(techReview.task().id(), tech, "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
         tasks.complete(legalReview.task().id(), legal, """
                 {"decision": "VETO", "reason": "违约责任条款对我方不利，需改为双方对等"}""", Locales.ZH_CN);
@@ -162,7 +165,7 @@ class VetoApprovalIT extends LocalAppIT {
                 assertThat(tasks.open(review.task().id(), reviewer, Locales.EN).formDataJson())
                         .contains("Round 1: Vetoed", "\"amountText\":\"¥4,800,000.00\"").doesNotContain("Round 2");
             }
-            tasks.claim(review.task().id(), reviewer);
+            assignment.claim(review.task().id(), reviewer);
             tasks.complete(review.task().id(), reviewer, reviewer == finance
                     ? "{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"reason\": \"账期内按月结算\", \"conditions\": \"预付款不低于 30%\"}"
                     : "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
@@ -194,7 +197,7 @@ class VetoApprovalIT extends LocalAppIT {
         taskOf(tech, instance, "部门审批");
 
         // finance's queue: the deal's terms, finance's own review with its deadline; legal decides first, finance does not see how
-        tasks.claim(legalReview.task().id(), legal);
+        assignment.claim(legalReview.task().id(), legal);
         tasks.complete(legalReview.task().id(), legal, "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);
         awaitDecided("LEGAL", instance);
         ApprovalService.QueueItem item = queueItem(approvals.pending(finance), instance);
@@ -208,7 +211,7 @@ class VetoApprovalIT extends LocalAppIT {
         assertThat(item.taskId()).isEqualTo(financeReview.task().id());
 
         // past the deadline: the one who took the review is reminded, once
-        tasks.claim(financeReview.task().id(), finance);
+        assignment.claim(financeReview.task().id(), finance);
         long financeReviewId = item.mine().getFirst().id();
         approvals.remind(financeReviewId, instance);
         approvals.remind(financeReviewId, instance);
@@ -244,7 +247,7 @@ class VetoApprovalIT extends LocalAppIT {
         long opportunityId = ((Number) engineVariable(instance)).longValue();
         for (SummitUser reviewer : List.of(legal, finance, tech)) {
             TaskRow review = taskOf(reviewer, instance, "部门审批");
-            tasks.claim(review.task().id(), reviewer);
+            assignment.claim(review.task().id(), reviewer);
             tasks.complete(review.task().id(), reviewer, reviewer == finance
                     ? "{\"decision\": \"APPROVE_WITH_CONDITIONS\", \"reason\": \"账期较长\", \"conditions\": \"预付款不低于 30%\"}"
                     : "{\"decision\": \"APPROVE\"}", Locales.ZH_CN);

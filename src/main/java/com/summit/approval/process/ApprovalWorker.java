@@ -1,5 +1,6 @@
 package com.summit.approval.process;
 
+import com.summit.approval.service.ApprovalRounds;
 import com.summit.approval.service.ApprovalService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class ApprovalWorker {
 
     private final ApprovalService approvals;
+    private final ApprovalRounds rounds;
     private final com.summit.engine.EngineEpoch epoch;
 
-    ApprovalWorker(ApprovalService approvals, com.summit.engine.EngineEpoch epoch) {
+    ApprovalWorker(ApprovalService approvals, ApprovalRounds rounds, com.summit.engine.EngineEpoch epoch) {
+        this.rounds = rounds;
         this.approvals = approvals;
         this.epoch = epoch;
     }
@@ -24,10 +27,10 @@ public class ApprovalWorker {
     @JobWorker(type = VetoApprovalProcess.JOB_OPEN_ROUND, fetchAllVariables = true)
     public Map<String, Object> openRound(ActivatedJob job) {
         Map<String, Object> v = job.getVariablesAsMap();
-        var terms = new ApprovalService.Terms(decimal(v.get("amount")), decimal(v.get("marginPercent")), integer(v.get("paymentTermDays")),
+        var terms = new ApprovalRounds.Terms(decimal(v.get("amount")), decimal(v.get("marginPercent")), integer(v.get("paymentTermDays")),
                 Boolean.TRUE.equals(v.get("nonStandardTerms")));
         Long requestId = v.get("approvalRequestId") instanceof Number n ? n.longValue() : null;
-        var opened = approvals.openRound(requestId, ((Number) v.get("opportunityId")).longValue(), String.valueOf(v.get("stage")),
+        var opened = rounds.openRound(requestId, ((Number) v.get("opportunityId")).longValue(), String.valueOf(v.get("stage")),
                 String.valueOf(v.get("owner")), job.getProcessInstanceKey(), terms, (String) v.get("reworkNote"),
                 epoch.value() + ":" + job.getKey());
         List<Map<String, Object>> reviews = opened.reviews().stream().map(r -> {

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalResumePoint implements LifecycleResumePoint {
 
-    private final ApprovalService approvals;
+    private final ApprovalRounds approvals;
 
-    ApprovalResumePoint(ApprovalService approvals) {
+    ApprovalResumePoint(ApprovalRounds approvals) {
         this.approvals = approvals;
     }
 

@@ -10,16 +10,13 @@ import com.summit.base.ValidationException;
 import com.summit.base.i18n.Locales;
 import com.summit.base.i18n.Messages;
 import com.summit.customer.service.CustomerService;
-import com.summit.engine.ProcessEngine;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.domain.VetoHolder;
 import com.summit.opportunity.service.OpportunityService;
 import com.summit.opportunity.service.ScorecardService;
 import com.summit.security.domain.SummitUser;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,22 +36,19 @@ public class ApprovalService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApprovalService.class);
 
-    public static final String ROUTE_DECISION = "approval-route";
-    public static final String DEADLINE_DECISION = "review-deadline";
     public static final int TEXT_MAX = 2000;
 
     private final ApprovalRepository approvals;
     private final OpportunityService opportunities;
     private final CustomerService customers;
     private final ScorecardService scorecards;
-    private final ProcessEngine engine;
     private final Messages messages;
     private final com.summit.notify.service.NotificationService notifications;
     private final com.summit.tasklist.service.TaskService tasks;
     private final com.summit.security.service.UserService users;
 
     ApprovalService(ApprovalRepository approvals, OpportunityService opportunities, CustomerService customers,
-            ScorecardService scorecards, ProcessEngine engine, Messages messages,
+            ScorecardService scorecards, Messages messages,
             com.summit.notify.service.NotificationService notifications,
             @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks,
             com.summit.security.service.UserService users) {
@@ -65,209 +59,8 @@ public class ApprovalService {
         this.opportunities = opportunities;
         this.customers = customers;
         this.scorecards = scorecards;
-        this.engine = engine;
         this.messages = messages;
     }
-
-    /** The deal's terms as submitted for a round. */
-    public record Terms(BigDecimal amount, BigDecimal marginPercent, Integer paymentTermDays, boolean nonStandardTerms) {}
-
-    /**
-     * A review to be done in a round: its department, level, the group that does it, its deadline, when it goes to
-     * the department head's group if still undecided, and the groups that may decide it then.
-     */
-    public record Review(long reviewId, String department, String level, String group, Instant due, Instant escalateAt,
-            List<String> escalationGroups) {}
-
-    /**
-     * The round the approval goes on with, and its terms. {@code resumeRework}: the round was vetoed before a restart and
-     * the owner had not reworked it yet; the process goes back to the rework, with no review.
-     */
-    public record RoundOpened(long requestId, long roundId, int number, List<Review> reviews, Terms terms, boolean resumeRework) {
-
-        RoundOpened(long requestId, long roundId, int number, List<Review> reviews, Terms terms) {
-            this(requestId, roundId, number, reviews, terms, false);
-        }
-    }
-
-    /**
-     * Opens the next round of a request (the first one creates the request): routes the deal through the DMN and
-     * gives each review a deadline by tier (strategic 1 business day, others 2).
-     */
-    @Transactional
-    public RoundOpened openRound(Long requestId, long opportunityId, String stage, String requestedBy, Long processInstanceKey,
-            Terms terms, String reworkNote) {
-        return openRound(requestId, opportunityId, stage, requestedBy, processInstanceKey, terms, reworkNote, null);
-    }
-
-    /**
-     * The same, for a job of the approval process ({@code job}: its engine epoch and key): a job handed out again
-     * (its completion was lost) gets the round it opened the first time, and no second round is opened.
-     */
-    @Transactional
-    public RoundOpened openRound(Long requestId, long opportunityId, String stage, String requestedBy, Long processInstanceKey,
-            Terms terms, String reworkNote, String job) {
-        if (job != null) {
-            java.util.Optional<ApprovalRepository.OpenedRound> before = approvals.roundOpenedBy(job);
-            if (before.isPresent()) {
-                ApprovalRepository.OpenedRound r = before.get();
-                // the job handed out again gets what the first attempt handed out: the reviews still to be done, none
-                // once a department vetoed (a round continued after a restart asks only those)
-                java.util.Optional<ApprovalRound> round = approvals.rounds(r.requestId()).stream().filter(x -> x.id() == r.roundId()).findFirst();
-                java.util.Set<Long> decided = round.map(x -> x.reviews().stream().filter(ApprovalReview::decided).map(ApprovalReview::id)
-                        .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
-                boolean vetoed = round.map(x -> x.reviews().stream().anyMatch(v -> v.decision() == Decision.VETO)).orElse(false);
-                return new RoundOpened(r.requestId(), r.roundId(), r.number(), r.reviews().stream()
-                        .filter(v -> !vetoed && !decided.contains(v.id()))
-                        .map(v -> new Review(v.id(), v.department(), v.level(), v.group(), v.dueAt(), v.escalateAt(),
-                                v.group().equals(v.escalationGroup()) ? List.of(v.escalationGroup()) : List.of(v.group(), v.escalationGroup())))
-                        .toList(), termsOf(r.requestId(), r.roundId()).orElse(terms));
-            }
-        }
-        Opportunity opportunity = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
-        String tier = customers.find(opportunity.customerId()).map(c -> c.tier().name()).orElse("ORDINARY");
-        BigDecimal amount = terms.amount() != null ? terms.amount() : opportunity.amount();
-        java.util.Optional<Long> open = requestId != null ? java.util.Optional.empty() : approvals.openRequest(opportunityId, stage);
-        if (open.isPresent()) {
-            // the approval started again (after a restart) for the same submission: its running round goes on with the
-            // decisions given, or a vetoed round goes back to the owner's rework
-            java.util.Optional<RoundOpened> continued = continueRound(open.get(), opportunityId, amount, terms);
-            if (continued.isPresent()) {
-                if (job != null && !continued.get().resumeRework()) {
-                    approvals.markOpenedBy(continued.get().roundId(), job);
-                }
-                return continued.get();
-            }
-        }
-        // a stage re-entered after a pause or a loss undone, with new terms, continues its request: every round stays in one history
-        long request = requestId != null ? requestId : open.map(o -> {
-            approvals.endRunningRounds(o);
-            return o;
-        }).orElseGet(() -> approvals.insertRequest(opportunityId, stage, requestedBy, processInstanceKey));
-        int number = approvals.nextRoundNumber(request);
-        long round = approvals.insertRound(request, number, amount, terms.marginPercent(), terms.paymentTermDays(), terms.nonStandardTerms(),
-                reworkNote == null || reworkNote.isBlank() ? null : truncate(reworkNote.strip()));
-        if (job != null) {
-            approvals.markOpenedBy(round, job);
-        }
-
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("amount", amount);
-        facts.put("marginPercent", terms.marginPercent());
-        facts.put("tier", tier);
-        facts.put("paymentTermDays", terms.paymentTermDays());
-        facts.put("nonStandardTerms", terms.nonStandardTerms());
-        facts.put("coldChain", opportunity.services().stream().anyMatch(s -> s.name().equals("COLD_CHAIN")));
-        // the highest level per department counts
-        Map<String, String> levels = new LinkedHashMap<>();
-        for (Map<String, Object> row : engine.evaluateDecisionRows(ROUTE_DECISION, facts)) {
-            String department = String.valueOf(row.get("department"));
-            String level = String.valueOf(row.get("level"));
-            levels.merge(department, level, (a, b) -> "HEAD".equals(a) || "HEAD".equals(b) ? "HEAD" : "REVIEWER");
-        }
-        Instant now = Instant.now();
-        Map<String, Instant[]> deadlines = new LinkedHashMap<>();
-        List<Review> reviews = new ArrayList<>();
-        levels.forEach((department, level) -> {
-            // the deadline by tier and level (DMN review-deadline), in business days; then the head's group
-            Instant[] deadline = deadlines.computeIfAbsent(level, l -> deadline(tier, l, now));
-            String group = "HEAD".equals(level) ? department + "_HEAD" : department;
-            String headGroup = department + "_HEAD";
-            long reviewId = approvals.insertReview(round, department, level, group, deadline[0], deadline[1], headGroup);
-            reviews.add(new Review(reviewId, department, level, group, deadline[0], deadline[1],
-                    group.equals(headGroup) ? List.of(headGroup) : List.of(group, headGroup)));
-        });
-        return new RoundOpened(request, round, number, reviews, new Terms(amount, terms.marginPercent(), terms.paymentTermDays(),
-                terms.nonStandardTerms()));
-    }
-
-    /**
-     * Where an open request goes on when its approval starts again. The same submission is one on the terms of its
-     * running round, or on those the stage sent for its latest round opened from the stage (a restart starts the approval
-     * with the stage's saved work, not with what a rework changed since). Then the running round goes on: the reviews
-     * not decided yet are asked again, none if a department vetoed already (the round then closes as vetoed). With no
-     * round running and the last one vetoed, the owner had not reworked it: the rework comes back, with the terms the
-     * departments saw. Other terms are a new submission: empty, a new round.
-     */
-    private java.util.Optional<RoundOpened> continueRound(long requestId, long opportunityId, BigDecimal amount, Terms terms) {
-        List<ApprovalRound> rounds = approvals.rounds(requestId);
-        boolean sameSubmission = rounds.stream().filter(r -> r.reworkNote() == null).reduce((a, b) -> b)
-                .filter(r -> sameTerms(r, amount, terms)).isPresent();
-        java.util.Optional<ApprovalRound> latest = rounds.stream().reduce((a, b) -> b);
-        if (sameSubmission && latest.isPresent() && latest.get().outcome() == ApprovalRound.Outcome.VETOED && awaitingRework(opportunityId)) {
-            ApprovalRound r = latest.get();
-            log.info("Approval request {}: round {} was vetoed before a restart; its rework goes back to the owner", requestId, r.number());
-            return java.util.Optional.of(new RoundOpened(requestId, r.id(), r.number(), List.of(), termsOf(r), true));
-        }
-        return rounds.stream()
-                .filter(r -> r.outcome() == ApprovalRound.Outcome.RUNNING)
-                .filter(r -> sameSubmission || sameTerms(r, amount, terms))
-                .reduce((a, b) -> b)
-                .map(r -> {
-                    boolean vetoed = r.reviews().stream().anyMatch(v -> v.decision() == Decision.VETO);
-                    List<Review> open = vetoed ? List.of() : r.reviews().stream().filter(v -> !v.decided())
-                            .map(v -> approvals.review(v.id()).orElseThrow())
-                            .map(v -> new Review(v.id(), v.department(), v.level(), v.candidateGroup(), v.dueAt(), escalateAt(v),
-                                    v.escalationGroup() == null || v.candidateGroup().equals(v.escalationGroup()) ? List.of(v.candidateGroup())
-                                            : List.of(v.candidateGroup(), v.escalationGroup())))
-                            .toList();
-                    log.info("Approval request {}: round {} goes on after a restart, {} reviews still open", requestId, r.number(), open.size());
-                    return new RoundOpened(requestId, r.id(), r.number(), open, termsOf(r));
-                });
-    }
-
-    private static boolean sameTerms(ApprovalRound r, BigDecimal amount, Terms terms) {
-        return same(r.amount(), amount) && same(r.marginPercent(), terms.marginPercent())
-                && java.util.Objects.equals(r.paymentTermDays(), terms.paymentTermDays()) && r.nonStandardTerms() == terms.nonStandardTerms();
-    }
-
-    private static Terms termsOf(ApprovalRound r) {
-        return new Terms(r.amount(), r.marginPercent(), r.paymentTermDays(), r.nonStandardTerms());
-    }
-
-    private java.util.Optional<Terms> termsOf(long requestId, long roundId) {
-        return approvals.rounds(requestId).stream().filter(r -> r.id() == roundId).findFirst().map(ApprovalService::termsOf);
-    }
-
-    private Instant escalateAt(ApprovalReview review) {
-        return approvals.escalateAt(review.id()).orElse(review.dueAt());
-    }
-
-    private static boolean same(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
-    }
-
-    /** The open approval request of a deal at a stage, if any. */
-    public java.util.Optional<Long> requestIdOf(long opportunityId, String stage) {
-        return approvals.openRequest(opportunityId, stage);
-    }
-
-    /** Whether a deal's approval at its stage has a round under way (its lifecycle continues there after a restart). */
-    public boolean hasRunningRound(long opportunityId, String stage) {
-        return approvals.openRequest(opportunityId, stage)
-                .map(request -> approvals.rounds(request).stream().anyMatch(r -> r.outcome() == ApprovalRound.Outcome.RUNNING))
-                .orElse(false);
-    }
-
-    /** An open request whose round is running, or whose last round was vetoed and waits for the owner's rework. */
-    public boolean hasRoundUnderWay(long opportunityId, String stage) {
-        return approvals.openRequest(opportunityId, stage).map(request -> {
-            List<ApprovalRound> rounds = approvals.rounds(request);
-            return rounds.stream().anyMatch(r -> r.outcome() == ApprovalRound.Outcome.RUNNING)
-                    || (!rounds.isEmpty() && rounds.getLast().outcome() == ApprovalRound.Outcome.VETOED && awaitingRework(opportunityId));
-        }).orElse(false);
-    }
-
-    /**
-     * Whether the deal's latest human step is one of its approval (the rework of the veto, or a review of the vetoed
-     * round when the rework had not reached the inbox yet). A deal paused or lost after a veto, and taken up again, is
-     * back at its stage task: a request left open by that is not waiting for a rework.
-     */
-    private boolean awaitingRework(long opportunityId) {
-        return approvals.latestStepOf(opportunityId).map(step -> step.startsWith(APPROVAL_STEP)).orElse(false);
-    }
-
-    private static final String APPROVAL_STEP = "veto-approval/";
 
     /**
      * Checks a reviewer's submission before it reaches the engine: only a member of the review's group decides it,
@@ -538,21 +331,6 @@ public class ApprovalService {
         }
     }
 
-    /** The review's deadline and the moment it escalates, from the DMN review-deadline. */
-    private Instant[] deadline(String tier, String level, Instant from) {
-        Object result = engine.evaluateDecisionResult(DEADLINE_DECISION, Map.of("tier", tier, "level", level));
-        int reviewDays = 2;
-        int escalateAfter = 1;
-        if (result instanceof Map<?, ?> outputs) {
-            reviewDays = outputs.get("reviewDays") instanceof Number n ? Math.max(0, n.intValue()) : reviewDays;
-            escalateAfter = outputs.get("escalateAfterDays") instanceof Number n ? Math.max(0, n.intValue()) : escalateAfter;
-        }
-        Instant due = addBusinessDays(from, reviewDays);
-        // never escalate before the reminder
-        Instant escalate = addBusinessDays(due, escalateAfter);
-        return new Instant[] {due, escalate.isAfter(due) ? escalate : due.plusSeconds(3600)};
-    }
-
     /**
      * The reviewer of an overdue review is reminded (its assignee, or everyone of its group while nobody has taken it).
      * Once per review.
@@ -603,19 +381,6 @@ public class ApprovalService {
         long opportunityId = approvals.opportunityOf(requestId).orElseThrow();
         Opportunity o = opportunities.find(opportunityId).orElseThrow();
         return new Summary(opportunityId, o.name(), o.customerName());
-    }
-
-    /** A moment plus the given number of business days (Monday to Friday), in China's time zone. */
-    static Instant addBusinessDays(Instant from, int days) {
-        ZonedDateTime at = from.atZone(Locales.ZONE);
-        int added = 0;
-        while (added < days) {
-            at = at.plusDays(1);
-            if (at.getDayOfWeek() != DayOfWeek.SATURDAY && at.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                added++;
-            }
-        }
-        return at.toInstant();
     }
 
     private static String blankToNull(String s) {

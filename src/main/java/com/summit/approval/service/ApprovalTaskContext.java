@@ -1,13 +1,10 @@
 package com.summit.approval.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.summit.approval.domain.ApprovalCondition;
 import com.summit.approval.domain.ApprovalRepository;
 import com.summit.base.i18n.Messages;
 import com.summit.tasklist.domain.HumanTask;
 import com.summit.tasklist.service.TaskContextProvider;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.HashMap;
@@ -36,13 +33,11 @@ class ApprovalTaskContext implements TaskContextProvider {
     private final ApprovalRepository approvals;
     private final ApprovalService service;
     private final Messages messages;
-    private final ObjectMapper json;
 
-    ApprovalTaskContext(ApprovalRepository approvals, ApprovalService service, Messages messages, ObjectMapper json) {
+    ApprovalTaskContext(ApprovalRepository approvals, ApprovalService service, Messages messages) {
         this.approvals = approvals;
         this.service = service;
         this.messages = messages;
-        this.json = json;
     }
 
     @Override
@@ -64,12 +59,11 @@ class ApprovalTaskContext implements TaskContextProvider {
     }
 
     @Override
-    public Map<String, Object> formData(HumanTask task, Locale locale) {
+    public Map<String, Object> formData(HumanTask task, Map<String, Object> variables, Locale locale) {
         boolean review = REVIEW_TASKS.contains(task.elementId());
         if (!PROCESS_ID.equals(task.bpmnProcessId()) || !(review || REWORK_TASK.equals(task.elementId()))) {
             return Map.of();
         }
-        Map<String, Object> variables = variables(task);
         Map<String, Object> data = new HashMap<>();
         if (variables.get("approvalRequestId") instanceof Number requestId) {
             // a reviewer sees the rounds before theirs; the owner reworking sees every round, the vetoed one too
@@ -81,13 +75,5 @@ class ApprovalTaskContext implements TaskContextProvider {
             data.put(AMOUNT_TEXT, money.format(new BigDecimal(variables.get("amount").toString())));
         }
         return data;
-    }
-
-    private Map<String, Object> variables(HumanTask task) {
-        try {
-            return task.variablesJson() == null ? Map.of() : json.readValue(task.variablesJson(), new TypeReference<Map<String, Object>>() {});
-        } catch (IOException e) {
-            return Map.of();
-        }
     }
 }

@@ -84,6 +84,22 @@ public class TieringRepository {
                 .param("id", customerId).param("t", tier.name()).param("r", reason).update();
     }
 
+    /**
+     * The tiers of the given customers as they are now, each row locked until the transaction ends (the re-tiering
+     * writes its changes only where the tier is still the one it decided from).
+     */
+    public java.util.Map<Long, CustomerTier> lockTiers(java.util.Collection<Long> customerIds) {
+        java.util.Map<Long, CustomerTier> tiers = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return tiers;
+        }
+        jdbc.sql("select id, tier from customer where id = any(cast(:ids as bigint[])) order by id for update")
+                .param("ids", customerIds.toArray(Long[]::new))
+                .query((rs, n) -> tiers.put(rs.getLong(1), rs.getString(2) == null ? null : CustomerTier.valueOf(rs.getString(2))))
+                .list();
+        return tiers;
+    }
+
     public void setReason(long customerId, String reason) {
         jdbc.sql("update customer set tier_reason = :r where id = :id and tier_reason is distinct from :r")
                 .param("id", customerId).param("r", reason).update();

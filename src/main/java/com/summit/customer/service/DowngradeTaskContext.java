@@ -1,7 +1,5 @@
 package com.summit.customer.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.summit.base.i18n.Messages;
 import com.summit.customer.domain.TieringRepository;
 import com.summit.tasklist.domain.HumanTask;
@@ -23,13 +21,11 @@ class DowngradeTaskContext implements TaskContextProvider {
     private final TieringRepository tiering;
     private final TieringService service;
     private final Messages messages;
-    private final ObjectMapper json;
 
-    DowngradeTaskContext(TieringRepository tiering, TieringService service, Messages messages, ObjectMapper json) {
+    DowngradeTaskContext(TieringRepository tiering, TieringService service, Messages messages) {
         this.tiering = tiering;
         this.service = service;
         this.messages = messages;
-        this.json = json;
     }
 
     @Override
@@ -38,17 +34,8 @@ class DowngradeTaskContext implements TaskContextProvider {
     }
 
     @Override
-    public Map<String, Object> formData(HumanTask task, Locale locale) {
-        if (!PROCESS_ID.equals(task.bpmnProcessId())) {
-            return Map.of();
-        }
-        Number changeId;
-        try {
-            changeId = json.readTree(task.variablesJson() == null ? "{}" : task.variablesJson()).path("changeId").numberValue();
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
-        if (changeId == null) {
+    public Map<String, Object> formData(HumanTask task, Map<String, Object> variables, Locale locale) {
+        if (!PROCESS_ID.equals(task.bpmnProcessId()) || !(variables.get("changeId") instanceof Number changeId)) {
             return Map.of();
         }
         return tiering.change(changeId.longValue()).map(c -> Map.<String, Object>of(

@@ -42,9 +42,11 @@ public class TieringService {
     private final UserService users;
     private final Messages messages;
     private final BehaviourService behaviour;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     TieringService(TieringRepository tiering, List<PipelineAmounts> pipelines, ProcessEngine engine, NotificationService notifications,
-            UserService users, Messages messages, BehaviourService behaviour) {
+            UserService users, Messages messages, BehaviourService behaviour, org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.behaviour = behaviour;
         this.tiering = tiering;
         this.pipelines = pipelines;
@@ -82,9 +84,13 @@ public class TieringService {
         }
     }
 
-    /** Re-tiers the customers after {@code afterId}, at most {@code size}: one transaction per batch. */
-    @Transactional
+    /**
+     * Re-tiers the customers after {@code afterId}, at most {@code size}. The figures are read and the DMN evaluated
+     * first, with no transaction open; the changes are written in one transaction per batch, for the customers whose
+     * tier is still the one the rules saw (a tier changed meanwhile is decided again by the next run).
+     */
     public BatchResult retierBatch(long afterId, int size) {
+        ProcessEngine.requireNoTransaction("re-tier customers");
         LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
         LocalDate from = to.minusMonths(12);
         List<TieringRepository.Figures> batch = tiering.batch(afterId, size, from, to);
@@ -93,6 +99,11 @@ public class TieringService {
         pipelines.forEach(p -> pipeline.putAll(p.openAmounts(ids)));
         // the DMN decides each customer on the engine, several evaluations in flight at a time
         List<Object> results = evaluate(batch.stream().map(f -> facts(f, pipeline)).toList());
+        return transactions.execute(status -> applyBatch(afterId, batch, pipeline, results));
+    }
+
+    private BatchResult applyBatch(long afterId, List<TieringRepository.Figures> batch, Map<Long, BigDecimal> pipeline, List<Object> results) {
+        Map<Long, CustomerTier> current = tiering.lockTiers(batch.stream().map(TieringRepository.Figures::customerId).toList());
         int changed = 0;
         List<PendingDowngrade> pending = new ArrayList<>();
         List<TieringRepository.Classified> reasons = new ArrayList<>();
@@ -100,6 +111,10 @@ public class TieringService {
         for (int i = 0; i < batch.size(); i++) {
             TieringRepository.Figures f = batch.get(i);
             last = f.customerId();
+            if (current.get(f.customerId()) != f.tier()) {
+                log.info("Customer {} changed tier while it was re-tiered; the next run decides it again", f.customerId());
+                continue;
+            }
             BigDecimal open = pipeline.getOrDefault(f.customerId(), BigDecimal.ZERO);
             Decided decided = decided(f, results.get(i));
             CustomerTier tier = decided.tier();
@@ -212,8 +227,8 @@ public class TieringService {
      * its reason, without a history row or a notification (there is no tier it changed from), so that the next
      * re-tiering finds nothing to change. A customer that already has a tier history is left as it is.
      */
-    @Transactional
     public Map<CustomerTier, Integer> classifyImported(List<Long> customerIds) {
+        ProcessEngine.requireNoTransaction("classify imported customers");
         LocalDate to = LocalDate.now(Locales.ZONE).withDayOfMonth(1);
         Map<Long, BigDecimal> pipeline = new HashMap<>();
         pipelines.forEach(p -> pipeline.putAll(p.openAmounts(customerIds)));

@@ -22,6 +22,19 @@ public class LifecycleControlWorker {
         opportunities.markStalled(opportunityId, job.getKey());
     }
 
+    /**
+     * Before the approval: the instance goes on if it runs the deal (it ties itself to a deal no instance holds yet); a
+     * stray (a second instance of a start asked twice) is cancelled and asks no department anything. A job handed out
+     * again claims again, to the same answer.
+     */
+    @JobWorker(type = LifecycleProcess.JOB_CLAIM_INSTANCE, autoComplete = false)
+    public void claim(io.camunda.client.api.worker.JobClient client, io.camunda.client.api.response.ActivatedJob job,
+            @Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
+        if (opportunities.holdsDeal(opportunityId, job.getProcessInstanceKey())) {
+            client.newCompleteCommand(job.getKey()).send().join();
+        }
+    }
+
     @JobWorker(type = LifecycleProcess.JOB_RECORD_PAUSED)
     public void paused(@Variable(name = LifecycleProcess.VAR_OPPORTUNITY_ID) long opportunityId) {
         opportunities.recordPaused(opportunityId);

@@ -38,6 +38,11 @@ public final class LifecycleProcess {
             default -> java.util.Optional.empty();
         };
     }
+    /**
+     * The start listener of each approval call activity: the lifecycle instance ties itself to the deal before its
+     * approval asks anyone (an instance resumed at its approval shows no task of its own that could claim it).
+     */
+    public static final String JOB_CLAIM_INSTANCE = "opportunity-claim-instance";
     public static final String WAIT_FOR_RESUME = "Event_WaitForResume";
     public static final String MESSAGE_LOST = "opportunity-lost";
     public static final String MESSAGE_PAUSED = "opportunity-paused";

@@ -50,6 +50,7 @@ public class OpportunityService {
     private final ObjectMapper json;
     private final com.summit.security.service.UserService users;
     private final com.summit.tasklist.service.TaskService tasks;
+    private final com.summit.tasklist.service.TaskAssignment assignment;
 
     private final com.summit.notify.service.NotificationService notifications;
     private final com.summit.base.i18n.Messages messages;
@@ -58,6 +59,7 @@ public class OpportunityService {
     OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
             SearchService search, ObjectMapper json, com.summit.security.service.UserService users,
             @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks,
+            @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskAssignment assignment,
             com.summit.notify.service.NotificationService notifications, com.summit.base.i18n.Messages messages,
             org.springframework.transaction.support.TransactionTemplate transactions) {
         this.transactions = transactions;
@@ -65,6 +67,7 @@ public class OpportunityService {
         this.messages = messages;
         this.users = users;
         this.tasks = tasks;
+        this.assignment = assignment;
         this.opportunities = opportunities;
         this.customers = customers;
         this.engine = engine;
@@ -193,6 +196,24 @@ public class OpportunityService {
         variables.remove(LifecycleProcess.VAR_COMPLETED_BY);
         variables.putAll(variables(o));
         return variables;
+    }
+
+    /**
+     * Whether a lifecycle instance runs the deal, tying it to the deal when no instance of this engine holds it yet. One
+     * that does not is a stray and is cancelled (if the engine does not answer, its next job asks again). A deal that
+     * is gone holds nothing: its instance goes on to whatever ends it.
+     */
+    public boolean holdsDeal(long opportunityId, long processInstanceKey) {
+        if (opportunities.findById(opportunityId).isEmpty()) {
+            return true;
+        }
+        if (opportunities.claimInstance(opportunityId, processInstanceKey, engine.epoch())) {
+            return true;
+        }
+        log.warn("Opportunity {} runs in another instance: the stray instance {} is cancelled before its approval", opportunityId,
+                processInstanceKey);
+        cancelQuietly(processInstanceKey);
+        return false;
     }
 
     /** Cancels an instance nobody should work in; if the engine does not answer, its first task is turned away later. */
@@ -445,10 +466,12 @@ public class OpportunityService {
     }
 
     /** Called by the lifecycle: the deal runs again; returns the stall clock of its stage, paused time not counted. */
-    @Transactional
     public java.time.Duration recordResumed(long id) {
-        opportunities.resume(id);
-        outbox.changed(ENTITY_TYPE, id);
+        transactions.executeWithoutResult(status -> {
+            opportunities.resume(id);
+            outbox.changed(ENTITY_TYPE, id);
+        });
+        // the stage's target comes from the engine (DMN), once the resume is committed
         return stallAfter(opportunities.findById(id).orElseThrow());
     }
 
@@ -487,7 +510,7 @@ public class OpportunityService {
         Opportunity before = opportunities.findById(id).orElseThrow();
         opportunities.reassign(id, owner.username());
         // the work moves with the deal: the stage's open tasks held by the previous owner go to the new one
-        tasks.handOver(id, before.ownerUsername(), owner.username());
+        assignment.handOver(id, before.ownerUsername(), owner.username());
         outbox.changed(ENTITY_TYPE, id);
         return users.managerFor(owner.username());
     }

@@ -25,12 +25,9 @@ class OpportunityTaskContext implements TaskContextProvider {
     private final Messages messages;
     private final com.summit.security.service.UserService users;
 
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     OpportunityTaskContext(OpportunityRepository opportunities, CustomerService customers, ScorecardService scorecards,
-            OpportunityService opportunityService, GateService gates, Messages messages, com.summit.security.service.UserService users,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.json = json;
+            OpportunityService opportunityService, GateService gates, Messages messages, com.summit.security.service.UserService users) {
         this.users = users;
         this.gates = gates;
         this.opportunityService = opportunityService;
@@ -50,12 +47,12 @@ class OpportunityTaskContext implements TaskContextProvider {
 
     /** The managed list of lost reasons, for the stall review's "close as lost". */
     @Override
-    public Map<String, Object> formData(HumanTask task, Locale locale) {
+    public Map<String, Object> formData(HumanTask task, Map<String, Object> variables, Locale locale) {
         if (task.opportunityId() == null) {
             return Map.of();
         }
         if (com.summit.opportunity.process.LifecycleProcess.VERIFICATION_PROCESS_ID.equals(task.bpmnProcessId())) {
-            return verificationTexts(task, locale);
+            return verificationTexts(variables, locale);
         }
         List<Map<String, String>> reasons = opportunityService.lostReasons(locale).entrySet().stream()
                 .map(e -> Map.of("label", e.getValue(), "value", e.getKey())).toList();
@@ -89,15 +86,8 @@ class OpportunityTaskContext implements TaskContextProvider {
      * The claim a verification is about, in the reader's language: the process carries its codes (the element, the
      * levels) and the claim's id; the form shows the element's name and "2 → 4: the checkpoint of level 4".
      */
-    private Map<String, Object> verificationTexts(HumanTask task, Locale locale) {
-        Object changeId;
-        try {
-            changeId = json.readTree(task.variablesJson() == null ? "{}" : task.variablesJson())
-                    .path(com.summit.opportunity.process.LifecycleProcess.VAR_VERIFICATION_CHANGE_ID).numberValue();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return Map.of();
-        }
-        if (!(changeId instanceof Number id)) {
+    private Map<String, Object> verificationTexts(Map<String, Object> variables, Locale locale) {
+        if (!(variables.get(com.summit.opportunity.process.LifecycleProcess.VAR_VERIFICATION_CHANGE_ID) instanceof Number id)) {
             return Map.of();
         }
         return scorecards.change(id.longValue()).flatMap(change -> scorecards.ladders().stream().filter(l -> l.element() == change.element())

@@ -12,8 +12,9 @@ public interface TaskContextProvider {
     /**
      * Data the task's form opens with besides the process variables, read fresh each time (for example the
      * options of a dynamic select, {@code valuesKey}); the server checks submitted options against it too.
+     * {@code variables}: the task's process variables, read once for every provider.
      */
-    default java.util.Map<String, Object> formData(HumanTask task, Locale locale) {
+    default java.util.Map<String, Object> formData(HumanTask task, java.util.Map<String, Object> variables, Locale locale) {
         return java.util.Map.of();
     }
 

@@ -54,15 +54,17 @@ public class TaskService {
     private final Messages messages;
     private final ObjectMapper json;
     private final TaskAccess access;
+    private final TaskRefusals refusals;
     private final org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     TaskService(HumanTaskRepository tasks, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json,
-            TaskAccess access, org.springframework.transaction.support.TransactionTemplate transactions,
+            TaskAccess access, TaskRefusals refusals, org.springframework.transaction.support.TransactionTemplate transactions,
             org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks) {
         this.feedbacks = feedbacks;
         this.access = access;
+        this.refusals = refusals;
         this.transactions = transactions;
         this.tasks = tasks;
         this.broadcaster = broadcaster;
@@ -287,8 +289,9 @@ public class TaskService {
         List<TaskContextProvider.ContextItem> context = new ArrayList<>();
         contextProviders.forEach(p -> context.addAll(p.contextFor(task, locale)));
         // the browser gets what the form can show, not the instance's whole variable snapshot
-        Map<String, Object> data = new LinkedHashMap<>(variables(task));
-        data.putAll(formData(task, locale));
+        Map<String, Object> variables = variables(task);
+        Map<String, Object> data = new LinkedHashMap<>(variables);
+        data.putAll(formData(task, variables, locale));
         java.util.Optional<String> draft = user.username().equals(task.assignee()) && task.isOpen() ? tasks.draft(taskId) : java.util.Optional.empty();
         if (draft.isPresent()) {
             try {
@@ -298,7 +301,7 @@ public class TaskService {
             }
         }
         String shown = schema == null ? "{}" : write(FormVariables.shown(data, FormVariables.referenced(json, schema)));
-        return new TaskDetails(task, name(task, locale), schema, shown, context, draft.isPresent(), localizer.viewerStrings(locale));
+        return new TaskDetails(task, name(task, variables, locale), schema, shown, context, draft.isPresent(), localizer.viewerStrings(locale));
     }
 
     /**
@@ -312,7 +315,7 @@ public class TaskService {
     public TaskOutcome complete(long taskId, SummitUser user, String submittedJson, Locale locale) {
         HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
         if (!task.isOpen()) {
-            throw maySee(task, user) ? alreadyDone(task) : new UserFacingException("task.error.notFound");
+            throw maySee(task, user) ? refusals.alreadyDone(task) : new UserFacingException("task.error.notFound");
         }
         if (!user.username().equals(task.assignee())) {
             throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
@@ -320,8 +323,9 @@ public class TaskService {
         DeployedForm form = task.formKey() == null ? null : engine.form(task.formKey()).orElse(null);
         Map<String, Object> values;
         if (form != null) {
-            Map<String, Object> known = new LinkedHashMap<>(variables(task));
-            known.putAll(formData(task, locale));
+            Map<String, Object> variables = variables(task);
+            Map<String, Object> known = new LinkedHashMap<>(variables);
+            known.putAll(formData(task, variables, locale));
             FormValidator.Result result = validator.validate(form.schemaJson(), submittedJson, known, locale);
             if (!result.valid()) {
                 throw new ValidationException(result.errors());
@@ -338,7 +342,7 @@ public class TaskService {
         String valuesJson = write(values);
         Integer taken = transactions.execute(tx -> tasks.markSubmitting(taskId, user.username(), valuesJson));
         if (taken == null || taken == 0) {
-            throw alreadyDone(tasks.findById(taskId).orElse(task));
+            throw refusals.alreadyDone(tasks.findById(taskId).orElse(task));
         }
         TaskEngine.Completion completion;
         try {
@@ -433,94 +437,6 @@ public class TaskService {
         }
     }
 
-    /** A candidate takes an unassigned task; the server refuses everyone else. */
-    @Transactional
-    public void claim(long taskId, SummitUser user) {
-        HumanTask task = openTask(taskId);
-        if (!access.mayClaim(task, user)) {
-            throw new UserFacingException(maySee(task, user) ? "task.error.notCandidate" : "task.error.notFound");
-        }
-        if (user.username().equals(task.assignee())) {
-            return;
-        }
-        if (task.assignee() != null || tasks.claim(taskId, user.username()) == 0) {
-            throw heldBy(tasks.findById(taskId).orElse(task));
-        }
-        tasks.addEvent(task, TaskEvent.Type.CLAIMED, user.username(), user.username());
-    }
-
-    /** The assignee gives the task back to its candidates. */
-    @Transactional
-    public void unclaim(long taskId, SummitUser user) {
-        HumanTask task = openTask(taskId);
-        if (!user.username().equals(task.assignee())) {
-            throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
-        }
-        if (task.candidateGroups().isEmpty() && task.candidateUsers().isEmpty()) {
-            throw new UserFacingException("task.error.noCandidates");
-        }
-        if (tasks.unclaim(taskId, user.username()) == 0) {
-            throw new UserFacingException("task.error.noLongerOpen");
-        }
-        tasks.addEvent(task, TaskEvent.Type.UNCLAIMED, user.username(), null);
-        tasks.findById(taskId).ifPresent(broadcaster::available);
-    }
-
-    /**
-     * A manager (or a department head, for their department's reviews) hands a task to someone the rules allow:
-     * see {@link TaskAccess#checkAssignment}.
-     */
-    @Transactional
-    public void assign(long taskId, SummitUser manager, String username) {
-        if (!isManager(manager) && !manager.departmentHead()) {
-            throw new UserFacingException("task.error.onlyManagersAssign");
-        }
-        HumanTask task = openTask(taskId);
-        SummitUser target = users.find(username).orElseThrow(() -> new UserFacingException("task.error.unknownUser", username));
-        access.checkAssignment(task, manager, target);
-        if (target.username().equals(task.assignee())) {
-            return;
-        }
-        if (tasks.assign(taskId, target.username()) == 0) {
-            throw new UserFacingException("task.error.noLongerOpen");
-        }
-        tasks.addEvent(task, TaskEvent.Type.ASSIGNED, manager.username(), target.username());
-        tasks.findById(taskId).ifPresent(broadcaster::available);
-    }
-
-    /** The people this user may hand the open task to, by name. */
-    public List<SummitUser> assignableTo(long taskId, SummitUser assigner) {
-        HumanTask task = openTask(taskId);
-        if (!access.mayAssign(task, assigner)) {
-            return List.of();
-        }
-        List<SummitUser> allowed = new ArrayList<>();
-        for (SummitUser candidate : users.findAll()) {
-            try {
-                access.checkAssignment(task, assigner, candidate);
-                allowed.add(candidate);
-            } catch (UserFacingException refused) {
-                // not someone this task may go to
-            }
-        }
-        allowed.sort(java.util.Comparator.comparing(SummitUser::displayName, java.text.Collator.getInstance(Locale.CHINA)));
-        return allowed;
-    }
-
-    /**
-     * A deal changed hands: its open tasks held by the previous owner go to the new one (a process step, not a
-     * person's action; the history says so).
-     */
-    @Transactional
-    public void handOver(long opportunityId, String from, String to) {
-        for (HumanTask task : tasks.findOpenByOpportunity(opportunityId)) {
-            if (from.equals(task.assignee()) && tasks.assign(task.id(), to) > 0) {
-                tasks.addEvent(task, TaskEvent.Type.ASSIGNED, null, to);
-                tasks.findById(task.id()).ifPresent(broadcaster::available);
-            }
-        }
-    }
-
     /** What happened in the task's process instance so far, for anyone who may see the task. */
     public List<TaskEvent> history(long taskId, SummitUser user) {
         HumanTask task = visibleTask(taskId, user);
@@ -539,7 +455,7 @@ public class TaskService {
      */
     @Transactional
     public void saveDraft(long taskId, SummitUser user, String valuesJson) {
-        HumanTask task = openTask(taskId);
+        HumanTask task = refusals.openTask(taskId);
         if (!user.username().equals(task.assignee())) {
             throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
         }
@@ -579,36 +495,6 @@ public class TaskService {
         return users.displayNames();
     }
 
-    private HumanTask openTask(long taskId) {
-        HumanTask task = tasks.findById(taskId).orElseThrow(() -> new UserFacingException("task.error.notFound"));
-        if (!task.isOpen()) {
-            throw alreadyDone(task);
-        }
-        return task;
-    }
-
-    private UserFacingException heldBy(HumanTask task) {
-        if (!task.isOpen()) {
-            return alreadyDone(task);
-        }
-        String name = task.assignee() == null ? "?" : users.find(task.assignee()).map(SummitUser::displayName).orElse(task.assignee());
-        return new UserFacingException("task.error.alreadyClaimed", name);
-    }
-
-    private UserFacingException alreadyDone(HumanTask task) {
-        if (task.state() == com.summit.tasklist.domain.TaskState.SUBMITTING) {
-            String by = tasks.submittedBy(task.id()).orElse(null);
-            if (by != null) {
-                return new UserFacingException("task.error.alreadyCompleted", users.find(by).map(SummitUser::displayName).orElse(by));
-            }
-        }
-        if (task.state() == com.summit.tasklist.domain.TaskState.COMPLETED && task.completedBy() != null) {
-            String name = users.find(task.completedBy()).map(SummitUser::displayName).orElse(task.completedBy());
-            return new UserFacingException("task.error.alreadyCompleted", name);
-        }
-        return new UserFacingException("task.error.noLongerOpen");
-    }
-
     /** Who may see a task: {@link TaskAccess#maySee}. Nobody else may open it or read its data. */
     /** Whether the task page may link to the task's deal for this user. */
     public boolean maySeeDeal(HumanTask task, SummitUser user) {
@@ -643,9 +529,10 @@ public class TaskService {
         return task;
     }
 
-    private Map<String, Object> formData(HumanTask task, Locale locale) {
+    private Map<String, Object> formData(HumanTask task, Map<String, Object> variables, Locale locale) {
+        Map<String, Object> variablesView = java.util.Collections.unmodifiableMap(variables);
         Map<String, Object> data = new LinkedHashMap<>();
-        contextProviders.forEach(p -> data.putAll(p.formData(task, locale)));
+        contextProviders.forEach(p -> data.putAll(p.formData(task, variablesView, locale)));
         return data;
     }
 

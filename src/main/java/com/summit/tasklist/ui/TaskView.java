@@ -43,6 +43,7 @@ import java.util.List;
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient TaskService tasks;
+    private final transient com.summit.tasklist.service.TaskAssignment assignment;
     private static final java.util.concurrent.Executor FEEDBACK_WAITS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
     private final transient TaskAttachmentService attachments;
     private final transient TaskCommentService comments;
@@ -50,7 +51,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Div errors = new Div();
     private String title = "";
 
-    public TaskView(TaskService tasks, TaskAttachmentService attachments, TaskCommentService comments, CurrentUser currentUser) {
+    public TaskView(TaskService tasks, com.summit.tasklist.service.TaskAssignment assignment, TaskAttachmentService attachments,
+            TaskCommentService comments, CurrentUser currentUser) {
+        this.assignment = assignment;
         this.tasks = tasks;
         this.comments = comments;
         this.attachments = attachments;
@@ -197,25 +200,25 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         long id = details.task().id();
         String assignee = details.task().assignee();
         if (assignee == null && tasks.mayClaim(details.task(), user)) {
-            Button claim = new Button(getTranslation("task.claim"), VaadinIcon.HAND.create(), e -> act(id, () -> tasks.claim(id, user), "task.claimed"));
+            Button claim = new Button(getTranslation("task.claim"), VaadinIcon.HAND.create(), e -> act(id, () -> assignment.claim(id, user), "task.claimed"));
             claim.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             claim.setId("task-claim");
             actions.add(claim);
         }
         if (user.username().equals(assignee) && (!details.task().candidateGroups().isEmpty() || !details.task().candidateUsers().isEmpty())) {
-            Button unclaim = new Button(getTranslation("task.unclaim"), e -> act(id, () -> tasks.unclaim(id, user), "task.unclaimed"));
+            Button unclaim = new Button(getTranslation("task.unclaim"), e -> act(id, () -> assignment.unclaim(id, user), "task.unclaimed"));
             unclaim.setId("task-unclaim");
             actions.add(unclaim);
         }
         if (tasks.mayAssign(details.task(), user)) {
             ComboBox<SummitUser> to = new ComboBox<>();
-            to.setItems(tasks.assignableTo(id, user));
+            to.setItems(assignment.assignableTo(id, user));
             to.setItemLabelGenerator(SummitUser::displayName);
             to.setPlaceholder(getTranslation("task.assignTo"));
             to.setId("task-assign-to");
             Button assign = new Button(getTranslation("task.assign"), e -> {
                 if (to.getValue() != null) {
-                    act(id, () -> tasks.assign(id, user, to.getValue().username()), "task.assigned");
+                    act(id, () -> assignment.assign(id, user, to.getValue().username()), "task.assigned");
                 }
             });
             assign.setId("task-assign");

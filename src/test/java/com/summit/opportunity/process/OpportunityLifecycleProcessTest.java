@@ -215,6 +215,22 @@ class OpportunityLifecycleProcessTest {
     }
 
     @Test
+    void aDealResumedAtItsApprovalOpensNoRoundBeforeItsInstanceHoldsTheDeal() throws Exception {
+        ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(LifecycleProcess.PROCESS_ID).latestVersion()
+                .variables(variables("P30D", "PROPOSAL_NEGOTIATION")).startBeforeElement("CallActivity_ProposalNegotiation_Approval")
+                .send().join();
+        ActivatedJob claim = activateOne(LifecycleProcess.JOB_CLAIM_INSTANCE);
+        assertThat(claim.getProcessInstanceKey()).as("the lifecycle's own job, not its approval's").isEqualTo(instance.getProcessInstanceKey());
+        assertThat(claim.getVariablesAsMap()).containsEntry("opportunityId", 42);
+        assertThat(activate("approval-open-round")).as("no round while the claim is unanswered").isEmpty();
+
+        complete(claim, Map.of());
+        ActivatedJob open = activateOne("approval-open-round");
+        assertThat(open.getVariablesAsMap()).containsEntry("stage", "PROPOSAL_NEGOTIATION").containsEntry("amount", 36000000);
+        assertThat(instance).isActive();
+    }
+
+    @Test
     void aPausedDealRestartsWaitingForItsResumption() throws Exception {
         ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(LifecycleProcess.PROCESS_ID).latestVersion()
                 .variables(variables("P30D", "SOLUTION_DESIGN")).startBeforeElement(LifecycleProcess.WAIT_FOR_RESUME).send().join();
@@ -228,6 +244,8 @@ class OpportunityLifecycleProcessTest {
 
     /** The veto approval called from stages 4 and 5: one department approves. */
     private void approveAll() throws Exception {
+        // the lifecycle ties itself to the deal before the approval asks anyone
+        complete(activateOne(LifecycleProcess.JOB_CLAIM_INSTANCE), Map.of());
         ActivatedJob open = activateOne("approval-open-round");
         assertThat(open.getVariablesAsMap()).containsEntry("opportunityId", 42).containsKey("marginPercent").containsKey("stage");
         complete(open, Map.of("approvalRequestId", 1, "roundId", 1, "roundNumber", 1,
