@@ -159,10 +159,11 @@ public class ProcessEngine {
     }
 
     /**
-     * Deploys one model or form and records it, so that its step names and forms are known to the inbox
-     * (what process owners deploy goes through here).
+     * Deploys one model or form and records it, so that its step names and forms are known to the inbox; returns the
+     * engine's version number of it. What process owners deploy goes through {@link ModelStore#deployNew}, which keeps
+     * the version; tests deploy their own processes here.
      */
-    public void deploy(String resourceName, byte[] content) {
+    public int deploy(String resourceName, byte[] content) {
         requireNoTransaction("deploy " + resourceName);
         io.camunda.client.api.response.DeploymentEvent deployment = call(() -> client.newDeployResourceCommand()
                 .addResourceBytes(content, resourceName).requestTimeout(requestTimeout).send().join());
@@ -171,6 +172,11 @@ public class ProcessEngine {
                 p.getResourceName(), text));
         deployment.getForm().forEach(f -> forms.save(new DeployedForm(f.getFormKey(), f.getFormId(), f.getVersion(),
                 f.getResourceName(), text)));
+        // the engine's number for what was deployed: the process's, the decisions', or the form's
+        return deployment.getProcesses().stream().map(p -> p.getVersion()).findFirst()
+                .or(() -> deployment.getDecisionRequirements().stream().map(d -> d.getVersion()).findFirst())
+                .or(() -> deployment.getForm().stream().map(f -> f.getVersion()).findFirst())
+                .orElse(0);
     }
 
     public Optional<DeployedForm> form(long formKey) {

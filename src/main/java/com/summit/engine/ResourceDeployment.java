@@ -21,9 +21,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model of {@code bpmn/} and every form of {@code forms/} in one deployment at start-up,
- * before the web server opens, and records each form's engine key (a user task's {@code formKey} header
- * holds that key). The engine skips a deployment whose resources have not changed.
+ * Deploys the models at start-up, before the web server opens: the app's files of {@code bpmn/} and {@code forms/}
+ * are registered with the {@link ModelStore} (the seed of an empty database, a proposal when changed), and what the
+ * store keeps as deployed goes to the engine. Each form's engine key is recorded (a user task's {@code formKey} header
+ * holds that key). The engine skips resources that have not changed.
  */
 @Component
 class ResourceDeployment implements SmartLifecycle {
@@ -34,12 +35,14 @@ class ResourceDeployment implements SmartLifecycle {
     private final DeployedFormRepository forms;
     private final DeployedProcessRepository processes;
     private final EngineEpoch epoch;
+    private final ModelStore models;
     private final ApplicationEventPublisher events;
     private final Duration timeout;
     private volatile boolean running;
 
     ResourceDeployment(CamundaClient client, DeployedFormRepository forms, DeployedProcessRepository processes, EngineEpoch epoch,
-            ApplicationEventPublisher events, @Value("${summit.engine.startup-timeout:30s}") Duration timeout) {
+            ModelStore models, ApplicationEventPublisher events, @Value("${summit.engine.startup-timeout:30s}") Duration timeout) {
+        this.models = models;
         this.client = client;
         this.forms = forms;
         this.processes = processes;
@@ -50,34 +53,48 @@ class ResourceDeployment implements SmartLifecycle {
 
     @Override
     public void start() {
-        List<Resource> resources = resources();
-        Map<String, String> formSources = new HashMap<>();
-        Map<String, String> bpmnSources = new HashMap<>();
-        DeployResourceCommandStep1 command = client.newDeployResourceCommand();
-        DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
-        for (Resource resource : resources) {
-            String name = resource.getFilename();
-            byte[] bytes = read(resource);
-            if (name.endsWith(".form")) {
-                formSources.put(name, new String(bytes, StandardCharsets.UTF_8));
-            } else if (name.endsWith(".bpmn")) {
-                bpmnSources.put(name, new String(bytes, StandardCharsets.UTF_8));
-            }
-            step = step == null ? command.addResourceBytes(bytes, name) : step.addResourceBytes(bytes, name);
+        List<ModelStore.ModelFile> files = new ArrayList<>();
+        for (Resource resource : resources()) {
+            files.add(new ModelStore.ModelFile(resource.getFilename(), new String(read(resource), StandardCharsets.UTF_8)));
         }
-        if (step == null) {
+        if (files.isEmpty()) {
             throw new IllegalStateException("No process models found under bpmn/ and forms/ on the classpath");
         }
-        DeploymentEvent deployment = deploy(step);
-        deployment.getForm().forEach(f -> forms.save(new DeployedForm(f.getFormKey(), f.getFormId(), f.getVersion(),
-                f.getResourceName(), formSources.get(f.getResourceName()))));
-        deployment.getProcesses().forEach(p -> processes.save(p.getProcessDefinitionKey(), p.getBpmnProcessId(),
-                p.getVersion(), p.getResourceName(), bpmnSources.get(p.getResourceName())));
-        log.info("Deployed {} processes, {} decisions and {} forms", deployment.getProcesses().size(),
-                deployment.getDecisions().size(), deployment.getForm().size());
+        // the app's files seed an empty database; after that PostgreSQL holds what runs, and a changed file is a proposal
+        models.registerFiles(files);
+        int processCount = 0;
+        int formCount = 0;
+        int decisionCount = 0;
+        List<List<ModelVersion>> deployments = models.startupDeployments(epoch.embedded());
+        for (List<ModelVersion> round : deployments) {
+            DeployResourceCommandStep1.DeployResourceCommandStep2 step = null;
+            Map<String, ModelVersion> byName = new HashMap<>();
+            for (ModelVersion version : round) {
+                byte[] bytes = version.content().getBytes(StandardCharsets.UTF_8);
+                step = step == null ? client.newDeployResourceCommand().addResourceBytes(bytes, version.resourceName())
+                        : step.addResourceBytes(bytes, version.resourceName());
+                byName.put(version.resourceName(), version);
+            }
+            DeploymentEvent deployment = deploy(step);
+            deployment.getForm().forEach(f -> {
+                forms.save(new DeployedForm(f.getFormKey(), f.getFormId(), f.getVersion(), f.getResourceName(),
+                        byName.get(f.getResourceName()).content()));
+                models.recordEngineVersion(byName.get(f.getResourceName()), f.getVersion());
+            });
+            deployment.getProcesses().forEach(p -> {
+                processes.save(p.getProcessDefinitionKey(), p.getBpmnProcessId(), p.getVersion(), p.getResourceName(),
+                        byName.get(p.getResourceName()).content());
+                models.recordEngineVersion(byName.get(p.getResourceName()), p.getVersion());
+            });
+            deployment.getDecisionRequirements().forEach(d -> models.recordEngineVersion(byName.get(d.getResourceName()), d.getVersion()));
+            processCount = deployment.getProcesses().size();
+            formCount = deployment.getForm().size();
+            decisionCount = deployment.getDecisions().size();
+        }
+        log.info("Deployed {} model versions in {} deployments, from the database", deployments.stream().mapToInt(List::size).sum(),
+                deployments.size());
         running = true;
-        events.publishEvent(new ProcessesDeployed(epoch.value(), deployment.getProcesses().size(),
-                deployment.getForm().size(), deployment.getDecisions().size()));
+        events.publishEvent(new ProcessesDeployed(epoch.value(), processCount, formCount, decisionCount));
     }
 
     private DeploymentEvent deploy(DeployResourceCommandStep1.DeployResourceCommandStep2 step) {

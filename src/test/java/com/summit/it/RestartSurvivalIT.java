@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import com.summit.engine.ModelStore;
+import com.summit.engine.ModelVersion;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -251,6 +253,37 @@ class RestartSurvivalIT {
 
     private static Predicate<TaskRow> reviewOf(long dealId) {
         return t -> t.task().opportunityId() != null && t.task().opportunityId() == dealId && t.task().name().startsWith("部门审批");
+    }
+
+    @Test
+    void theVersionsDeployedInSummitAreWhatRunsAfterARestartNumberedAsBeforeAndTheAppsFileDoesNotReplaceThem() {
+        String name = "workbench-restart-" + marker + ".bpmn";
+        String processId = name.replace(".bpmn", "");
+        String gate;
+        try (ConfigurableApplicationContext app = start()) {
+            ModelStore models = app.getBean(ModelStore.class);
+            models.deployNew(name, WorkbenchIT.process(name, "第一版"), ModelVersion.Origin.WORKBENCH, "初版", "v1.0", "zhaomin");
+            models.deployNew(name, WorkbenchIT.process(name, "第二版"), ModelVersion.Origin.WORKBENCH, "改名", "v1.1", "zhaomin");
+            // the process owner's change to a model the app has a file of: the file stays as it is in the jar
+            gate = models.versionsOf("stage-gate.dmn").getFirst().content();
+            models.deployNew("stage-gate.dmn", gate.replaceFirst("name=\"([^\"]*)\"", "name=\"$1（流程负责人修订）\""), ModelVersion.Origin.WORKBENCH, "措辞", null, "zhaomin");
+        }
+        try (ConfigurableApplicationContext app = start()) {
+            ModelStore models = app.getBean(ModelStore.class);
+            // the embedded engine forgot both versions: they were deployed again in order, and it numbers them as Summit did
+            assertThat(models.versionsOf(name)).extracting(ModelVersion::version, ModelVersion::engineVersion, ModelVersion::versionTag)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1, "v1.0"), org.assertj.core.groups.Tuple.tuple(2, 2, "v1.1"));
+            long instance = app.getBean(ProcessEngine.class).start(processId, Map.of());
+            TaskRow step = awaitTask(app, "zhangwei", t -> t.task().processInstanceKey() == instance);
+            assertThat(step.task().name()).isEqualTo("第二版");
+            // the jar's stage-gate.dmn is its first version: no proposal, and the owner's version is the current one
+            List<ModelVersion> gates = models.versionsOf("stage-gate.dmn");
+            assertThat(gates).extracting(ModelVersion::state).containsOnly(ModelVersion.State.DEPLOYED);
+            assertThat(gates).extracting(ModelVersion::version, ModelVersion::engineVersion)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(2, 2));
+            assertThat(models.current()).filteredOn(v -> v.resourceName().equals("stage-gate.dmn")).singleElement()
+                    .satisfies(v -> assertThat(v.content()).contains("（流程负责人修订）").isNotEqualTo(gate));
+        }
     }
 
     private static Predicate<TaskRow> stageTask(long dealId, String name) {

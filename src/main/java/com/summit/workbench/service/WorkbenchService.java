@@ -1,0 +1,90 @@
+package com.summit.workbench.service;
+
+import com.summit.base.UserFacingException;
+import com.summit.base.i18n.Locales;
+import com.summit.engine.ModelStore;
+import com.summit.engine.ModelVersion;
+import com.summit.security.domain.Role;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The process owner's workbench: the models Summit runs, every version of each with who made it, when and why, and
+ * downloads (one version, or every current model as a zip with the repository's layout, to put back into git). Only
+ * process owners and admins may use any of it.
+ */
+@Service
+public class WorkbenchService {
+
+    private final ModelStore models;
+    private final UserService users;
+
+    WorkbenchService(ModelStore models, UserService users) {
+        this.models = models;
+        this.users = users;
+    }
+
+    /** A model file as the workbench lists it: its current version and the proposals waiting. */
+    public record ModelRow(String resourceName, ModelVersion.Kind kind, String modelId, String modelName, int version, Instant deployedAt,
+            String deployedBy, int proposals) {}
+
+    /** A file to download: its name and bytes. */
+    public record Download(String fileName, String contentType, byte[] bytes) {}
+
+    /** Every model file, processes first, then decision tables, then forms. */
+    public List<ModelRow> models(SummitUser user) {
+        requireOwner(user);
+        Map<String, Integer> proposals = models.proposals();
+        return models.current().stream()
+                .map(v -> new ModelRow(v.resourceName(), v.kind(), v.modelId(), v.modelName(), v.version(), v.deployedAt(), v.deployedBy(),
+                        proposals.getOrDefault(v.resourceName(), 0)))
+                .sorted(Comparator.comparing(ModelRow::kind).thenComparing(ModelRow::resourceName))
+                .toList();
+    }
+
+    /** Every version of a model file, newest first; an unknown file is "not found". */
+    public List<ModelVersion> versions(String resourceName, SummitUser user) {
+        requireOwner(user);
+        List<ModelVersion> versions = models.versionsOf(resourceName);
+        if (versions.isEmpty()) {
+            throw new UserFacingException("workbench.error.noSuchModel", resourceName);
+        }
+        return versions.reversed();
+    }
+
+    /** One version's file, named by its model file and number ({@code opportunity-lifecycle.v3.bpmn}). */
+    public Download download(long versionId, SummitUser user) {
+        requireOwner(user);
+        ModelVersion v = models.version(versionId).orElseThrow(() -> new UserFacingException("workbench.error.noSuchVersion"));
+        String name = v.resourceName();
+        int dot = name.lastIndexOf('.');
+        String label = v.version() != null ? "v" + v.version() : "proposal-" + v.id();
+        String fileName = dot < 0 ? name + "." + label : name.substring(0, dot) + "." + label + name.substring(dot);
+        return new Download(fileName, v.kind() == ModelVersion.Kind.FORM ? "application/json" : "application/xml",
+                v.content().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every current model, as {@code bpmn/…} and {@code forms/…} in one zip. */
+    public Download currentModels(SummitUser user) {
+        requireOwner(user);
+        return new Download("summit-models-" + LocalDate.now(Locales.ZONE) + ".zip", "application/zip", models.currentAsZip());
+    }
+
+    /** People's names as the workbench shows them (username → display name). */
+    public Map<String, String> displayNames() {
+        return users.displayNames();
+    }
+
+    private static void requireOwner(SummitUser user) {
+        if (user == null || !(user.has(Role.PROCESS_OWNER) || user.has(Role.ADMIN))) {
+            throw new UserFacingException("workbench.error.forbidden");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.summit.workbench.ui;
+
+import com.summit.base.UserFacingException;
+import com.summit.base.ui.Errors;
+import com.summit.base.ui.Formats;
+import com.summit.engine.ModelStore;
+import com.summit.engine.ModelVersion;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.CurrentUser;
+import com.summit.workbench.service.WorkbenchService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The process owner's workbench: the processes, decision tables and forms Summit runs, each with its current version,
+ * the proposals waiting and every version before; downloads of one version or of every current model.
+ */
+@Route("workbench")
+@Menu(title = "nav.workbench", order = 9, icon = "vaadin:sitemap")
+@RolesAllowed({"PROCESS_OWNER", "ADMIN"})
+public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
+
+    private final transient WorkbenchService workbench;
+    private final transient SummitUser user;
+    private final transient Map<String, String> names;
+    private final Div versionsCard = new Div();
+
+    public WorkbenchView(WorkbenchService workbench, CurrentUser currentUser) {
+        this.workbench = workbench;
+        this.user = currentUser.require();
+        this.names = workbench.displayNames();
+        addClassName("summit-page");
+        render();
+    }
+
+    private void render() {
+        Paragraph intro = new Paragraph(getTranslation("workbench.intro"));
+        Anchor zip = new Anchor(download(() -> workbench.currentModels(user)), "");
+        zip.add(new Button(getTranslation("workbench.downloadAll"), VaadinIcon.DOWNLOAD.create()));
+        zip.setId("workbench-download-all");
+        Anchor ladders = new Anchor("ladders", getTranslation("workbench.ladders"));
+        ladders.setId("workbench-ladders");
+        HorizontalLayout actions = new HorizontalLayout(zip, ladders);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Div modelsCard = new Div(new H3(getTranslation("workbench.models")));
+        modelsCard.addClassName("summit-card");
+        modelsCard.setWidthFull();
+        modelsCard.getStyle().set("box-sizing", "border-box");
+        Grid<WorkbenchService.ModelRow> grid = new Grid<>();
+        grid.setId("workbench-models");
+        grid.addColumn(m -> getTranslation("workbench.kind." + m.kind().name())).setHeader(getTranslation("workbench.kind")).setAutoWidth(true);
+        grid.addColumn(m -> m.modelName() == null ? m.modelId() : m.modelName()).setHeader(getTranslation("workbench.model")).setFlexGrow(1);
+        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setAutoWidth(true);
+        grid.addColumn(m -> "v" + m.version()).setHeader(getTranslation("workbench.current")).setAutoWidth(true);
+        grid.addColumn(m -> who(m.deployedBy()) + " · " + Formats.dateTime(m.deployedAt())).setHeader(getTranslation("workbench.deployed"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(m -> {
+            if (m.proposals() == 0) {
+                return new Span("—");
+            }
+            Span badge = new Span(getTranslation("workbench.proposals", m.proposals()));
+            badge.getElement().getThemeList().add("badge contrast");
+            return badge;
+        }).setHeader(getTranslation("workbench.proposalsHeader")).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        List<WorkbenchService.ModelRow> rows = workbench.models(user);
+        grid.setItems(rows);
+        grid.asSingleSelect().addValueChangeListener(e -> showVersions(e.getValue()));
+        modelsCard.add(grid);
+
+        versionsCard.addClassName("summit-card");
+        versionsCard.setId("workbench-versions");
+        versionsCard.setWidthFull();
+        versionsCard.getStyle().set("box-sizing", "border-box");
+        add(intro, actions, modelsCard, versionsCard);
+        if (!rows.isEmpty()) {
+            grid.select(rows.getFirst());
+        }
+    }
+
+    private void showVersions(WorkbenchService.ModelRow model) {
+        versionsCard.removeAll();
+        if (model == null) {
+            versionsCard.add(new Paragraph(getTranslation("workbench.pickModel")));
+            return;
+        }
+        List<ModelVersion> versions;
+        try {
+            versions = workbench.versions(model.resourceName(), user);
+        } catch (UserFacingException e) {
+            Errors.show(this, e);
+            return;
+        }
+        versionsCard.add(new H3(getTranslation("workbench.versionsOf", model.modelName() == null ? model.modelId() : model.modelName(),
+                model.resourceName())));
+        Grid<ModelVersion> grid = new Grid<>();
+        grid.setId("workbench-version-list");
+        grid.addColumn(v -> v.version() == null ? "—" : "v" + v.version()).setHeader(getTranslation("workbench.version")).setAutoWidth(true);
+        grid.addComponentColumn(v -> {
+            Span state = new Span(getTranslation("workbench.state." + v.state().name()));
+            state.getElement().getThemeList().add(v.state() == ModelVersion.State.PROPOSED ? "badge" : "badge success");
+            return state;
+        }).setHeader(getTranslation("workbench.state")).setAutoWidth(true);
+        grid.addColumn(v -> getTranslation("workbench.origin." + v.origin().name())).setHeader(getTranslation("workbench.origin")).setAutoWidth(true);
+        grid.addColumn(v -> who(v.author())).setHeader(getTranslation("workbench.author")).setAutoWidth(true);
+        grid.addColumn(v -> Formats.dateTime(v.createdAt())).setHeader(getTranslation("workbench.created")).setAutoWidth(true);
+        grid.addColumn(v -> v.comment() == null ? "—" : v.comment()).setHeader(getTranslation("workbench.comment")).setFlexGrow(1);
+        grid.addColumn(v -> v.versionTag() == null ? "—" : v.versionTag()).setHeader(getTranslation("workbench.tag")).setAutoWidth(true);
+        grid.addComponentColumn(v -> {
+            Anchor file = new Anchor(download(() -> workbench.download(v.id(), user)), "");
+            Button button = new Button(getTranslation("workbench.download"), VaadinIcon.DOWNLOAD_ALT.create());
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            file.add(button);
+            file.setTarget(AnchorTarget.BLANK);
+            return file;
+        }).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setItems(versions);
+        versionsCard.add(grid);
+    }
+
+    private String who(String username) {
+        if (username == null) {
+            return "—";
+        }
+        return ModelStore.SYSTEM.equals(username) ? getTranslation("workbench.system") : names.getOrDefault(username, username);
+    }
+
+    private DownloadHandler download(java.util.function.Supplier<WorkbenchService.Download> file) {
+        return DownloadHandler.fromInputStream(event -> {
+            try {
+                WorkbenchService.Download d = file.get();
+                return new DownloadResponse(new ByteArrayInputStream(d.bytes()), d.fileName(), d.contentType(), d.bytes().length);
+            } catch (UserFacingException e) {
+                return DownloadResponse.error(403);
+            }
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.workbench");
+    }
+}
