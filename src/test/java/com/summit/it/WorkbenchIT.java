@@ -123,6 +123,7 @@ class WorkbenchIT extends LocalAppIT {
             assertRefused(() -> workbench.versions("stage-gate.dmn", user));
             assertRefused(() -> workbench.download(versionId, user));
             assertRefused(() -> workbench.currentModels(user));
+            assertRefused(() -> workbench.check("x.bpmn", "<x/>", user, Locales.ZH_CN));
         }
     }
 
@@ -143,6 +144,82 @@ class WorkbenchIT extends LocalAppIT {
                 e -> assertThat(messages.getTranslation(e.messageKey(), Locales.ZH_CN, e.arguments())).isEqualTo("没有模型文件 no-such-model.bpmn。"));
         assertThatThrownBy(() -> workbench.download(-1, owner)).isInstanceOfSatisfying(UserFacingException.class,
                 e -> assertThat(messages.getTranslation(e.messageKey(), Locales.EN, e.arguments())).isEqualTo("This version does not exist."));
+    }
+
+    @Test
+    void theAppsOwnModelsPassSummitsChecksWithNoErrors() throws IOException {
+        SummitUser owner = users.find("zhaomin").orElseThrow();
+        for (Map.Entry<String, String> file : appFiles().entrySet()) {
+            assertThat(workbench.check(file.getKey(), file.getValue(), owner, Locales.ZH_CN)).as(file.getKey())
+                    .noneMatch(WorkbenchService.CheckResult::error);
+        }
+    }
+
+    @Test
+    void eachBadModelIsRefusedInWordsAtItsElementAndNothingIsStored() {
+        SummitUser owner = users.find("zhaomin").orElseThrow();
+        long versionsBefore = jdbc.sql("select count(*) from model_version").query(Long.class).single();
+        String id = "check-" + UUID.randomUUID().toString().substring(0, 6);
+
+        String noWorker = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(id)
+                .startEvent("Start").serviceTask("Task_Unknown", t -> t.zeebeJobType("no-such-worker")).endEvent().done());
+        assertThat(workbench.check(id + ".bpmn", noWorker, owner, Locales.ZH_CN)).singleElement().satisfies(r -> {
+            assertThat(r.error()).isTrue();
+            assertThat(r.elementId()).isEqualTo("Task_Unknown");
+            assertThat(r.message()).isEqualTo("任务类型“no-such-worker”在本应用里没有处理程序：流程走到这里会一直停着。");
+        });
+
+        String noForm = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(id)
+                .startEvent("Start").userTask("Task_Visit", t -> t.zeebeFormId("site-visit-missing").zeebeCandidateGroups("NOBODY_HERE"))
+                .endEvent().done());
+        assertThat(workbench.check(id + ".bpmn", noForm, owner, Locales.EN)).extracting(WorkbenchService.CheckResult::elementId,
+                WorkbenchService.CheckResult::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Task_Visit", "The linked form \"site-visit-missing\" does not exist."),
+                org.assertj.core.groups.Tuple.tuple("Task_Visit", "The candidate group \"NOBODY_HERE\" has nobody in it: nobody could do the task."));
+
+        String calls = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(id)
+                .startEvent("Start").callActivity("Call_Missing", c -> c.zeebeProcessId("no-such-process"))
+                .businessRuleTask("Decide_Missing", b -> b.zeebeCalledDecisionId("no-such-decision").zeebeResultVariable("r"))
+                .callActivity("Call_Known", c -> c.zeebeProcessId("veto-approval"))
+                .businessRuleTask("Decide_Known", b -> b.zeebeCalledDecisionId("stage-gate").zeebeResultVariable("r2")).endEvent().done());
+        assertThat(workbench.check(id + ".bpmn", calls, owner, Locales.ZH_CN)).extracting(WorkbenchService.CheckResult::elementId,
+                WorkbenchService.CheckResult::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Call_Missing", "被调用的流程“no-such-process”不存在。"),
+                org.assertj.core.groups.Tuple.tuple("Decide_Missing", "引用的决策“no-such-decision”不存在。"));
+
+        assertThat(workbench.check("copy-of-lifecycle.bpmn", appFile("bpmn/opportunity-lifecycle.bpmn"), owner, Locales.ZH_CN))
+                .filteredOn(WorkbenchService.CheckResult::error).singleElement().satisfies(r -> assertThat(r.message())
+                        .isEqualTo("流程 ID“opportunity-lifecycle”已经属于另一个模型文件 opportunity-lifecycle.bpmn：一个流程只能有一个文件。"));
+
+        assertThat(workbench.check(id + ".bpmn", "<html><body>不是流程</body></html>", owner, Locales.ZH_CN)).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("这不是一个能读的 BPMN 流程模型："));
+
+        String badFeel = appFile("bpmn/stage-gate.dmn").replaceFirst("<text>([^<]*)</text>", "<text>&gt;= (((</text>");
+        assertThat(workbench.check("stage-gate.dmn", badFeel, owner, Locales.ZH_CN)).singleElement().satisfies(r -> {
+            assertThat(r.error()).isTrue();
+            assertThat(r.message()).startsWith("决策表无法被 DMN 引擎解析：").containsIgnoringCase("FEEL");
+        });
+
+        assertThat(workbench.check(id + ".form", "{\"components\": \"nope\"}", owner, Locales.ZH_CN)).singleElement()
+                .satisfies(r -> assertThat(r.message()).isEqualTo("这不是 form-js 表单（需要 \"type\": \"default\" 和 \"components\" 列表）。"));
+        assertThat(workbench.check(id + ".form", "{not json", owner, Locales.EN)).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("This is not JSON:"));
+
+        String huge = "<?xml version=\"1.0\"?><!--" + "x".repeat(5 * 1024 * 1024) + "-->";
+        assertThat(workbench.check(id + ".bpmn", huge, owner, Locales.ZH_CN)).singleElement()
+                .satisfies(r -> assertThat(r.message()).isEqualTo("模型文件太大（5 MB）：最多 2 MB。"));
+        assertThat(workbench.check("../etc/passwd", "x", owner, Locales.ZH_CN)).singleElement()
+                .satisfies(r -> assertThat(r.message()).startsWith("文件名“../etc/passwd”不行"));
+
+        assertThat(jdbc.sql("select count(*) from model_version").query(Long.class).single()).as("a check stores nothing").isEqualTo(versionsBefore);
+    }
+
+    private static String appFile(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -309,24 +309,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private UploadI18N uploadI18n() {
-        UploadI18N i18n = new UploadI18N();
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.upload.drop")).setMany(getTranslation("import.upload.drop")));
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.upload.add")).setMany(getTranslation("import.upload.add")));
-        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.error.tooMany"))
-                .setFileIsTooBig(getTranslation("import.error.tooBig", CustomerImport.MAX_MEGABYTES))
-                .setIncorrectFileType(getTranslation("import.error.notSpreadsheet")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.status.connecting"))
-                        .setStalled(getTranslation("upload.status.stalled")).setProcessing(getTranslation("upload.status.processing"))
-                        .setHeld(getTranslation("upload.status.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("upload.remaining"))
-                        .setUnknown(getTranslation("upload.remaining.unknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.error.server"))
-                        .setUnexpectedServerError(getTranslation("upload.error.server")).setForbidden(getTranslation("upload.error.forbidden"))));
-        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("upload.file.retry")).setStart(getTranslation("upload.file.start"))
-                .setRemove(getTranslation("upload.file.remove")));
-        i18n.setUnits(List.of("B", "KB", "MB", "GB", "TB"));
-        return i18n;
+        return com.summit.base.ui.Uploads.i18n(this, getTranslation("import.upload.drop"), getTranslation("import.upload.add"),
+                getTranslation("import.error.tooBig", CustomerImport.MAX_MEGABYTES), getTranslation("import.error.notSpreadsheet"));
     }
 
     @Override

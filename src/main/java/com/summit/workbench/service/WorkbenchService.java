@@ -25,28 +25,51 @@ public class WorkbenchService {
 
     private final ModelStore models;
     private final UserService users;
+    private final com.summit.base.i18n.Messages messages;
+    private final ModelChecks checks;
 
-    WorkbenchService(ModelStore models, UserService users) {
+    WorkbenchService(ModelStore models, UserService users, com.summit.base.i18n.Messages messages, ModelChecks checks) {
+        this.checks = checks;
         this.models = models;
         this.users = users;
+        this.messages = messages;
     }
 
     /** A model file as the workbench lists it: its current version and the proposals waiting. */
     public record ModelRow(String resourceName, ModelVersion.Kind kind, String modelId, String modelName, int version, Instant deployedAt,
-            String deployedBy, int proposals) {}
+            String deployedBy, int proposals) {
+
+        /** The name the list shows: the model's own name (a form has none: its id). */
+        public String shownName() {
+            return modelName == null ? modelId : modelName;
+        }
+    }
 
     /** A file to download: its name and bytes. */
     public record Download(String fileName, String contentType, byte[] bytes) {}
 
-    /** Every model file, processes first, then decision tables, then forms. */
-    public List<ModelRow> models(SummitUser user) {
+    /** Every model file, processes first, then decision tables, then forms; names in the reader's language where known. */
+    public List<ModelRow> models(SummitUser user, java.util.Locale locale) {
         requireOwner(user);
         Map<String, Integer> proposals = models.proposals();
         return models.current().stream()
-                .map(v -> new ModelRow(v.resourceName(), v.kind(), v.modelId(), v.modelName(), v.version(), v.deployedAt(), v.deployedBy(),
+                .map(v -> new ModelRow(v.resourceName(), v.kind(), v.modelId(), name(v, locale), v.version(), v.deployedAt(), v.deployedBy(),
                         proposals.getOrDefault(v.resourceName(), 0)))
                 .sorted(Comparator.comparing(ModelRow::kind).thenComparing(ModelRow::resourceName))
                 .toList();
+    }
+
+    /** The same, with the models' own names. */
+    public List<ModelRow> models(SummitUser user) {
+        return models(user, Locales.ZH_CN);
+    }
+
+    private String name(ModelVersion v, java.util.Locale locale) {
+        if (v.kind() == ModelVersion.Kind.FORM || Locales.ZH_CN.getLanguage().equals(locale.getLanguage())) {
+            return v.modelName();
+        }
+        String key = (v.kind() == ModelVersion.Kind.BPMN ? "bpmn." : "dmn.") + v.modelId() + ".name";
+        return messages.find(key, locale).orElse(v.modelName());
     }
 
     /** Every version of a model file, newest first; an unknown file is "not found". */
@@ -75,6 +98,23 @@ public class WorkbenchService {
     public Download currentModels(SummitUser user) {
         requireOwner(user);
         return new Download("summit-models-" + LocalDate.now(Locales.ZONE) + ".zip", "application/zip", models.currentAsZip());
+    }
+
+    /** A problem a check found, in the reader's language, at its element where it has one. */
+    public record CheckResult(String elementId, boolean error, String message) {}
+
+    /**
+     * Summit's own checks of a model file before it may be deployed (the job types have workers, the linked forms,
+     * groups, called processes and decisions exist; a decision table parses with Zeebe's DMN engine; a form is a form-js
+     * schema). Changes nothing. Errors first.
+     */
+    public List<CheckResult> check(String resourceName, String content, SummitUser user, java.util.Locale locale) {
+        requireOwner(user);
+        return checks.check(resourceName, content).stream()
+                .sorted(Comparator.comparing(ModelChecks.Finding::severity))
+                .map(f -> new CheckResult(f.elementId(), f.severity() == ModelChecks.Severity.ERROR,
+                        messages.getTranslation(f.messageKey(), locale, f.arguments().toArray())))
+                .toList();
     }
 
     /** People's names as the workbench shows them (username → display name). */

@@ -44,6 +44,7 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
     private final transient SummitUser user;
     private final transient Map<String, String> names;
     private final Div versionsCard = new Div();
+    private final Div checkResult = new Div();
 
     public WorkbenchView(WorkbenchService workbench, CurrentUser currentUser) {
         this.workbench = workbench;
@@ -70,11 +71,11 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         Grid<WorkbenchService.ModelRow> grid = new Grid<>();
         grid.setId("workbench-models");
         grid.addColumn(m -> getTranslation("workbench.kind." + m.kind().name())).setHeader(getTranslation("workbench.kind")).setAutoWidth(true);
-        grid.addColumn(m -> m.modelName() == null ? m.modelId() : m.modelName()).setHeader(getTranslation("workbench.model")).setFlexGrow(1);
-        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setAutoWidth(true);
-        grid.addColumn(m -> "v" + m.version()).setHeader(getTranslation("workbench.current")).setAutoWidth(true);
-        grid.addColumn(m -> who(m.deployedBy()) + " · " + Formats.dateTime(m.deployedAt())).setHeader(getTranslation("workbench.deployed"))
-                .setAutoWidth(true);
+        grid.addColumn(WorkbenchService.ModelRow::shownName).setHeader(getTranslation("workbench.model")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(m -> "v" + m.version()).setHeader(getTranslation("workbench.current")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> who(m.deployedBy())).setHeader(getTranslation("workbench.deployedBy")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> Formats.dateTime(m.deployedAt())).setHeader(getTranslation("workbench.deployed")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(m -> {
             if (m.proposals() == 0) {
                 return new Span("—");
@@ -82,9 +83,9 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
             Span badge = new Span(getTranslation("workbench.proposals", m.proposals()));
             badge.getElement().getThemeList().add("badge contrast");
             return badge;
-        }).setHeader(getTranslation("workbench.proposalsHeader")).setAutoWidth(true);
+        }).setHeader(getTranslation("workbench.proposalsHeader")).setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        List<WorkbenchService.ModelRow> rows = workbench.models(user);
+        List<WorkbenchService.ModelRow> rows = workbench.models(user, getLocale());
         grid.setItems(rows);
         grid.asSingleSelect().addValueChangeListener(e -> showVersions(e.getValue()));
         modelsCard.add(grid);
@@ -93,7 +94,7 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         versionsCard.setId("workbench-versions");
         versionsCard.setWidthFull();
         versionsCard.getStyle().set("box-sizing", "border-box");
-        add(intro, actions, modelsCard, versionsCard);
+        add(intro, actions, modelsCard, versionsCard, checkCard());
         if (!rows.isEmpty()) {
             grid.select(rows.getFirst());
         }
@@ -112,8 +113,7 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
             Errors.show(this, e);
             return;
         }
-        versionsCard.add(new H3(getTranslation("workbench.versionsOf", model.modelName() == null ? model.modelId() : model.modelName(),
-                model.resourceName())));
+        versionsCard.add(new H3(getTranslation("workbench.versionsOf", model.shownName(), model.resourceName())));
         Grid<ModelVersion> grid = new Grid<>();
         grid.setId("workbench-version-list");
         grid.addColumn(v -> v.version() == null ? "—" : "v" + v.version()).setHeader(getTranslation("workbench.version")).setAutoWidth(true);
@@ -139,6 +139,65 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(versions);
         versionsCard.add(grid);
     }
+
+    /** Upload a model file and see what Summit's own checks find, element by element; nothing is deployed. */
+    private Div checkCard() {
+        Div card = new Div(new H3(getTranslation("workbench.check.title")), new Paragraph(getTranslation("workbench.check.intro")));
+        card.addClassName("summit-card");
+        card.setId("workbench-check");
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        com.vaadin.flow.component.upload.Upload upload = new com.vaadin.flow.component.upload.Upload();
+        upload.setId("workbench-check-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_UPLOAD);
+        upload.setAcceptedFileTypes(".bpmn", ".dmn", ".form");
+        upload.setI18n(com.summit.base.ui.Uploads.i18n(this, getTranslation("workbench.check.drop"), getTranslation("workbench.check.add"),
+                getTranslation("workbench.check.tooLarge", MAX_UPLOAD / 1024 / 1024, MAX_UPLOAD / 1024 / 1024),
+                getTranslation("workbench.check.wrongType")));
+        upload.setUploadHandler((com.vaadin.flow.server.streams.UploadHandler) event -> {
+            com.vaadin.flow.component.UI ui = event.getUI();
+            String name = event.getFileName();
+            byte[] bytes = event.getInputStream().readNBytes(MAX_UPLOAD + 1);
+            ui.access(() -> {
+                showCheck(name, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                upload.clearFileList();
+            });
+        });
+        upload.addFileRejectedListener(e -> Errors.showText(e.getErrorMessage()));
+        checkResult.setId("workbench-check-result");
+        card.add(upload, checkResult);
+        return card;
+    }
+
+    /** What the checks found in an uploaded file. */
+    private void showCheck(String fileName, String content) {
+        checkResult.removeAll();
+        List<WorkbenchService.CheckResult> results;
+        try {
+            results = workbench.check(fileName, content, user, getLocale());
+        } catch (UserFacingException e) {
+            Errors.show(this, e);
+            return;
+        }
+        long errors = results.stream().filter(WorkbenchService.CheckResult::error).count();
+        Paragraph summary = new Paragraph(results.isEmpty() ? getTranslation("workbench.check.passed", fileName)
+                : getTranslation("workbench.check.found", fileName, errors, results.size() - errors));
+        summary.setId("workbench-check-summary");
+        checkResult.add(summary);
+        for (WorkbenchService.CheckResult r : results) {
+            Span level = new Span(getTranslation(r.error() ? "workbench.check.errorLabel" : "workbench.check.warningLabel"));
+            level.getElement().getThemeList().add(r.error() ? "badge error" : "badge contrast");
+            Span where = new Span(r.elementId() == null ? "" : getTranslation("workbench.check.element", r.elementId()));
+            where.addClassName("summit-muted");
+            Div line = new Div(level, new Span(" "), where, new Span(" "), new Span(r.message()));
+            line.addClassName("summit-check-finding");
+            line.getStyle().set("margin", "var(--lumo-space-xs) 0");
+            checkResult.add(line);
+        }
+    }
+
+    private static final int MAX_UPLOAD = 2 * 1024 * 1024;
 
     private String who(String username) {
         if (username == null) {
