@@ -8,4 +8,4 @@ import java.util.List;
  * and form-js's own texts in the reader's language.
  */
 public record TaskDetails(HumanTask task, String name, String formSchemaJson, String formDataJson, List<TaskContextProvider.ContextItem> context,
-        boolean hasDraft, String formStringsJson) {}
+        boolean hasDraft, String formStringsJson, boolean formUnknown) {}

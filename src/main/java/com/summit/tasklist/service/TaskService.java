@@ -301,7 +301,10 @@ public class TaskService {
             }
         }
         String shown = schema == null ? "{}" : write(FormVariables.shown(data, FormVariables.referenced(json, schema)));
-        return new TaskDetails(task, name(task, variables, locale), schema, shown, context, draft.isPresent(), localizer.viewerStrings(locale));
+        // a form deployed to the engine past Summit (another modeler): its fields are unknown, so nothing may be submitted
+        boolean formUnknown = task.formKey() != null && schema == null;
+        return new TaskDetails(task, name(task, variables, locale), schema, shown, context, draft.isPresent(), localizer.viewerStrings(locale),
+                formUnknown);
     }
 
     /**
@@ -321,6 +324,10 @@ public class TaskService {
             throw new UserFacingException(maySee(task, user) ? "task.error.notAssignee" : "task.error.notFound");
         }
         DeployedForm form = task.formKey() == null ? null : engine.form(task.formKey()).orElse(null);
+        if (task.formKey() != null && form == null) {
+            // the values could not be checked, and the engine would get none of them: refused, not dropped
+            throw new UserFacingException("task.error.unknownForm");
+        }
         Map<String, Object> values;
         if (form != null) {
             Map<String, Object> variables = variables(task);

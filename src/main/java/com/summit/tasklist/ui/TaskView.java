@@ -142,6 +142,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             } else if (details.task().isOpen()) {
                 formCard.add(new Span(getTranslation(details.task().assignee() == null ? "task.claimFirst" : "task.notYours")));
             }
+        } else if (details.formUnknown()) {
+            Span unknown = new Span(getTranslation("task.error.unknownForm"));
+            unknown.setId("task-unknown-form");
+            unknown.addClassName("summit-errors");
+            formCard.add(unknown);
         } else {
             formCard.add(new Span(getTranslation("task.noForm")));
         }

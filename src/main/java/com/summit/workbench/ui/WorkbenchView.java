@@ -71,8 +71,8 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         Grid<WorkbenchService.ModelRow> grid = new Grid<>();
         grid.setId("workbench-models");
         grid.addColumn(m -> getTranslation("workbench.kind." + m.kind().name())).setHeader(getTranslation("workbench.kind")).setAutoWidth(true);
-        grid.addColumn(WorkbenchService.ModelRow::shownName).setHeader(getTranslation("workbench.model")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(WorkbenchService.ModelRow::shownName).setHeader(getTranslation("workbench.model")).setFlexGrow(2);
+        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setFlexGrow(2);
         grid.addColumn(m -> "v" + m.version()).setHeader(getTranslation("workbench.current")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> who(m.deployedBy())).setHeader(getTranslation("workbench.deployedBy")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> Formats.dateTime(m.deployedAt())).setHeader(getTranslation("workbench.deployed")).setAutoWidth(true).setFlexGrow(0);
@@ -125,7 +125,8 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(v -> getTranslation("workbench.origin." + v.origin().name())).setHeader(getTranslation("workbench.origin")).setAutoWidth(true);
         grid.addColumn(v -> who(v.author())).setHeader(getTranslation("workbench.author")).setAutoWidth(true);
         grid.addColumn(v -> Formats.dateTime(v.createdAt())).setHeader(getTranslation("workbench.created")).setAutoWidth(true);
-        grid.addColumn(v -> v.comment() == null ? "—" : v.comment()).setHeader(getTranslation("workbench.comment")).setFlexGrow(1);
+        grid.addColumn(v -> v.comment() == null ? "—" : v.comment()).setHeader(getTranslation("workbench.comment")).setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(v -> v.versionTag() == null ? "—" : v.versionTag()).setHeader(getTranslation("workbench.tag")).setAutoWidth(true);
         grid.addComponentColumn(v -> {
             Anchor file = new Anchor(download(() -> workbench.download(v.id(), user)), "");
