@@ -35,6 +35,8 @@ class WorkbenchIT extends LocalAppIT {
     @Autowired UserService users;
     @Autowired Messages messages;
     @Autowired JdbcClient jdbc;
+    @Autowired com.summit.engine.ProcessEngine engine;
+    @Autowired com.summit.tasklist.service.TaskService tasks;
 
     @Test
     void everyFileOfTheAppIsTheFirstVersionOfItsModelAndIsWhatRuns() throws IOException {
@@ -90,6 +92,28 @@ class WorkbenchIT extends LocalAppIT {
             assertThat(models.startupDeployments(engineForgets).stream().flatMap(List::stream).filter(v -> v.resourceName().equals(name)))
                     .extracting(ModelVersion::content).containsExactly(first);
         }
+    }
+
+    @Test
+    void theVersionsListCountsTheInstancesWithAnOpenTaskOnEachVersion() {
+        SummitUser owner = users.find("zhaomin").orElseThrow();
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String name = "workbench-count-" + UUID.randomUUID().toString().substring(0, 6) + ".bpmn";
+        String processId = name.replace(".bpmn", "");
+        ModelVersion first = models.deployNew(name, process(name, "第一版"), ModelVersion.Origin.WORKBENCH, "初版", "v1", "zhaomin");
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.engineVersion()).isEqualTo(1);
+        engine.start(processId, Map.of());
+        engine.start(processId, Map.of());
+        ModelVersion second = models.deployNew(name, process(name, "第二版"), ModelVersion.Origin.WORKBENCH, "改名", "v2", "zhaomin");
+        assertThat(second.version()).isEqualTo(2);
+        long onSecond = engine.start(processId, Map.of());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                .anyMatch(r -> r.task().processInstanceKey() == onSecond));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> workbench.openInstancesByVersion(name, owner), counts -> counts.equals(Map.of(1, 2, 2, 1)));
+        assertThat(workbench.openInstancesByVersion("stage-gate.dmn", owner)).as("a decision table has no instances").isEmpty();
+        assertThatThrownBy(() -> workbench.openInstancesByVersion(name, rep)).isInstanceOf(UserFacingException.class);
     }
 
     @Test

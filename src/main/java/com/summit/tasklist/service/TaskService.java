@@ -277,6 +277,11 @@ public class TaskService {
         return tasks.commentsOfOpportunity(opportunityId);
     }
 
+    /** Instances of a process with an open task, by the engine's version they run on. */
+    public Map<Integer, Integer> openInstancesByVersion(String bpmnProcessId) {
+        return tasks.openInstancesByVersion(bpmnProcessId);
+    }
+
     public List<HumanTask> openTasksOfOpportunity(long opportunityId) {
         return tasks.findOpenByOpportunity(opportunityId);
     }

@@ -27,8 +27,11 @@ public class WorkbenchService {
     private final UserService users;
     private final com.summit.base.i18n.Messages messages;
     private final ModelChecks checks;
+    private final com.summit.tasklist.service.TaskService tasks;
 
-    WorkbenchService(ModelStore models, UserService users, com.summit.base.i18n.Messages messages, ModelChecks checks) {
+    WorkbenchService(ModelStore models, UserService users, com.summit.base.i18n.Messages messages, ModelChecks checks,
+            com.summit.tasklist.service.TaskService tasks) {
+        this.tasks = tasks;
         this.checks = checks;
         this.models = models;
         this.users = users;
@@ -80,6 +83,16 @@ public class WorkbenchService {
             throw new UserFacingException("workbench.error.noSuchModel", resourceName);
         }
         return versions.reversed();
+    }
+
+    /**
+     * For a process: how many of its instances have an open task, by the engine's number of the version they run on
+     * (the inbox's view; instances waiting at a machine step or a timer are not counted). Empty for decisions and forms.
+     */
+    public Map<Integer, Integer> openInstancesByVersion(String resourceName, SummitUser user) {
+        requireOwner(user);
+        return models.versionsOf(resourceName).stream().filter(v -> v.kind() == ModelVersion.Kind.BPMN).findFirst()
+                .map(v -> tasks.openInstancesByVersion(v.modelId())).orElse(Map.of());
     }
 
     /** One version's file, named by its model file and number ({@code opportunity-lifecycle.v3.bpmn}). */

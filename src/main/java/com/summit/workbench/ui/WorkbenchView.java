@@ -128,6 +128,12 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(v -> v.comment() == null ? "—" : v.comment()).setHeader(getTranslation("workbench.comment")).setAutoWidth(true)
                 .setFlexGrow(1);
         grid.addColumn(v -> v.versionTag() == null ? "—" : v.versionTag()).setHeader(getTranslation("workbench.tag")).setAutoWidth(true);
+        if (model.kind() == ModelVersion.Kind.BPMN) {
+            Map<Integer, Integer> running = workbench.openInstancesByVersion(model.resourceName(), user);
+            grid.addColumn(v -> v.engineVersion() == null || v.state() != ModelVersion.State.DEPLOYED ? "—"
+                    : String.valueOf(running.getOrDefault(v.engineVersion(), 0)))
+                    .setHeader(getTranslation("workbench.running")).setAutoWidth(true).setFlexGrow(0);
+        }
         grid.addComponentColumn(v -> {
             Anchor file = new Anchor(download(() -> workbench.download(v.id(), user)), "");
             Button button = new Button(getTranslation("workbench.download"), VaadinIcon.DOWNLOAD_ALT.create());
@@ -139,6 +145,11 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         grid.setItems(versions);
         versionsCard.add(grid);
+        if (model.kind() == ModelVersion.Kind.BPMN) {
+            Paragraph note = new Paragraph(getTranslation("workbench.running.note"));
+            note.addClassName("summit-muted");
+            versionsCard.add(note);
+        }
     }
 
     /** Upload a model file and see what Summit's own checks find, element by element; nothing is deployed. */
