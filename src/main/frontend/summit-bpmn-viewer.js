@@ -1,5 +1,5 @@
 // <summit-bpmn-viewer>: a read-only BPMN diagram (bpmn-js NavigatedViewer) with the current step highlighted.
-// Properties: xml (BPMN XML string), active (element id, or comma-separated ids).
+// Properties: xml (BPMN XML string), active (element id, or comma-separated ids), markers (JSON: element id -> added|changed).
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -10,6 +10,14 @@ summit-bpmn-viewer .summit-bpmn-canvas { width: 100%; height: 100%; min-height: 
 summit-bpmn-viewer .djs-element.summit-current .djs-visual > :nth-child(1) {
   stroke: #1565c0 !important; stroke-width: 3px !important; fill: #e3f2fd !important;
 }
+summit-bpmn-viewer .djs-element.summit-added .djs-visual > :nth-child(1) {
+  stroke: #2e7d32 !important; stroke-width: 3px !important; fill: #e8f5e9 !important;
+}
+summit-bpmn-viewer .djs-element.summit-changed .djs-visual > :nth-child(1) {
+  stroke: #ef6c00 !important; stroke-width: 3px !important; fill: #fff3e0 !important;
+}
+summit-bpmn-viewer .djs-connection.summit-added .djs-visual > path { stroke: #2e7d32 !important; stroke-width: 3px !important; }
+summit-bpmn-viewer .djs-connection.summit-changed .djs-visual > path { stroke: #ef6c00 !important; stroke-width: 3px !important; }
 summit-bpmn-viewer .bjs-powered-by { z-index: 1; }
 `;
 
@@ -18,6 +26,7 @@ class SummitBpmnViewer extends HTMLElement {
     super();
     this._xml = null;
     this._active = '';
+    this._markers = '{}';
     this._viewer = null;
     this._observer = null;
   }
@@ -26,6 +35,8 @@ class SummitBpmnViewer extends HTMLElement {
   get xml() { return this._xml; }
   set active(value) { this._active = value || ''; this._schedule(); }
   get active() { return this._active; }
+  set markers(value) { this._markers = value || '{}'; this._schedule(); }
+  get markers() { return this._markers; }
 
   connectedCallback() {
     if (!document.getElementById('summit-bpmn-viewer-style')) {
@@ -68,6 +79,10 @@ class SummitBpmnViewer extends HTMLElement {
     const registry = this._viewer.get('elementRegistry');
     this._active.split(',').map((id) => id.trim()).filter((id) => id && registry.get(id))
       .forEach((id) => canvas.addMarker(id, 'summit-current'));
+    let markers = {};
+    try { markers = JSON.parse(this._markers); } catch (e) { markers = {}; }
+    Object.entries(markers).filter(([id]) => registry.get(id))
+      .forEach(([id, kind]) => canvas.addMarker(id, 'summit-' + kind));
     this._fit();
     this.dispatchEvent(new CustomEvent('summit-diagram-ready'));
   }

@@ -115,6 +115,50 @@ public class ModelStore {
         return deployed;
     }
 
+    /**
+     * Keeps new content of a model file as a proposal (by the workbench or a roll-back); the same content proposed
+     * before is that proposal again. Deploys nothing.
+     */
+    public ModelVersion propose(String resourceName, String content, ModelVersion.Origin origin, String comment, String versionTag,
+            String by) {
+        ModelFiles.Described d = ModelFiles.describe(resourceName, content);
+        return versions.insert(new ModelVersionRepository.NewVersion(resourceName, d.kind(), d.modelId(), d.modelName(),
+                        ModelVersion.State.PROPOSED, origin, content, comment, versionTag, by))
+                .flatMap(versions::find)
+                .or(() -> versions.proposalWithContent(resourceName, ModelFiles.hash(content)))
+                .orElseThrow(() -> new IllegalStateException("the proposal of " + resourceName + " was neither stored nor found"));
+    }
+
+    /**
+     * Deploys a proposal to the engine, as one deployment, and makes it the model file's next version. The engine is
+     * asked first, with no transaction open: a refusal ({@link io.camunda.client.api.command.ClientStatusException}
+     * and the like) leaves the proposal as it was.
+     */
+    public ModelVersion deployProposal(long proposalId, String by) {
+        ProcessEngine.requireNoTransaction("deploy proposal " + proposalId);
+        ModelVersion proposal = versions.find(proposalId).orElseThrow(() -> new IllegalArgumentException("no proposal " + proposalId));
+        if (proposal.state() != ModelVersion.State.PROPOSED) {
+            throw new IllegalStateException(proposal.path() + " proposal " + proposalId + " is " + proposal.state());
+        }
+        int engineVersion = engine.deploy(proposal.resourceName(), proposal.content().getBytes(StandardCharsets.UTF_8));
+        if (!versions.markDeployed(proposalId, by, engineVersion)) {
+            throw new IllegalStateException(proposal.path() + " proposal " + proposalId + " was deployed but had stopped being a proposal");
+        }
+        ModelVersion deployed = versions.find(proposalId).orElseThrow();
+        log.info("{} deployed {} as version {} (the engine's {})", by, deployed.path(), deployed.version(), engineVersion);
+        return deployed;
+    }
+
+    /** Ends a proposal without deploying it; false when it was no proposal any more. */
+    public boolean reject(long proposalId) {
+        return versions.markRejected(proposalId);
+    }
+
+    /** The number the model file's next deployed version will have. */
+    public int nextNumber(String resourceName) {
+        return versions.lastNumber(resourceName) + 1;
+    }
+
     /** Records the engine's number for a deployed version. */
     void recordEngineVersion(ModelVersion version, int engineVersion) {
         versions.engineVersion(version.id(), engineVersion);

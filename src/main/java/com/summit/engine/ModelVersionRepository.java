@@ -88,6 +88,32 @@ class ModelVersionRepository {
                 .param("id", id).param("v", engineVersion).update();
     }
 
+    /** A proposal with this content, if the model file has one waiting. */
+    Optional<ModelVersion> proposalWithContent(String resourceName, String contentHash) {
+        return jdbc.sql("select " + COLUMNS + " from model_version where resource_name = :resource and content_hash = :hash and state = 'PROPOSED'")
+                .param("resource", resourceName).param("hash", contentHash).query(this::map).optional();
+    }
+
+    /** Makes a proposal the model file's next deployed version; false when it is no longer a proposal. */
+    boolean markDeployed(long id, String by, int engineVersion) {
+        return jdbc.sql("""
+                update model_version set state = 'DEPLOYED', deployed_at = now(), deployed_by = :by, engine_version = :ev,
+                       version = (select coalesce(max(v.version), 0) + 1 from model_version v where v.resource_name = model_version.resource_name)
+                 where id = :id and state = 'PROPOSED'""")
+                .param("id", id).param("by", by).param("ev", engineVersion).update() == 1;
+    }
+
+    /** Ends a proposal that will not be deployed; false when it is no longer a proposal. */
+    boolean markRejected(long id) {
+        return jdbc.sql("update model_version set state = 'REJECTED' where id = :id and state = 'PROPOSED'").param("id", id).update() == 1;
+    }
+
+    /** The highest number a model file's versions have (0 for a new file). */
+    int lastNumber(String resourceName) {
+        return jdbc.sql("select coalesce(max(version), 0) from model_version where resource_name = :resource")
+                .param("resource", resourceName).query(Integer.class).single();
+    }
+
     private ModelVersion map(ResultSet rs, int n) throws SQLException {
         return new ModelVersion(rs.getLong("id"), rs.getString("resource_name"), ModelVersion.Kind.valueOf(rs.getString("kind")),
                 rs.getString("model_id"), rs.getString("model_name"), (Integer) rs.getObject("version"),

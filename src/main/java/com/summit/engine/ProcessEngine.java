@@ -165,8 +165,16 @@ public class ProcessEngine {
      */
     public int deploy(String resourceName, byte[] content) {
         requireNoTransaction("deploy " + resourceName);
-        io.camunda.client.api.response.DeploymentEvent deployment = call(() -> client.newDeployResourceCommand()
-                .addResourceBytes(content, resourceName).requestTimeout(requestTimeout).send().join());
+        io.camunda.client.api.response.DeploymentEvent deployment;
+        try {
+            deployment = call(() -> client.newDeployResourceCommand()
+                    .addResourceBytes(content, resourceName).requestTimeout(requestTimeout).send().join());
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
+                throw new DeploymentRefusedException(e.getMessage(), e);
+            }
+            throw e;
+        }
         String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
         deployment.getProcesses().forEach(p -> processes.save(p.getProcessDefinitionKey(), p.getBpmnProcessId(), p.getVersion(),
                 p.getResourceName(), text));

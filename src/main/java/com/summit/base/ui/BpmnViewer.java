@@ -19,4 +19,21 @@ public class BpmnViewer extends Component implements HasSize {
         setWidthFull();
         setHeight("520px");
     }
+
+    /**
+     * A diagram with elements marked by kind ({@code added}, {@code changed}, {@code removed}: the element id → the
+     * kind), for a change's diff.
+     */
+    public BpmnViewer(String xml, java.util.Map<String, String> markers) {
+        this(xml, java.util.List.of());
+        StringBuilder json = new StringBuilder("{");
+        markers.forEach((id, kind) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(id.replace("\\", "").replace("\"", "")).append("\":\"")
+                    .append(kind.replaceAll("[^a-z]", "")).append('"');
+        });
+        getElement().setProperty("markers", json.append('}').toString());
+    }
 }

@@ -18,5 +18,11 @@ public interface TaskContextProvider {
         return java.util.Map.of();
     }
 
-    record ContextItem(String label, String value) {}
+    /** One line beside the form; {@code href}, where there is one, a page of the app the value links to. */
+    record ContextItem(String label, String value, String href) {
+
+        public ContextItem(String label, String value) {
+            this(label, value, null);
+        }
+    }
 }

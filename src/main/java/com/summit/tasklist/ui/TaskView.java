@@ -157,7 +157,13 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         context.add(new H3(getTranslation("task.context")));
         StringBuilder dl = new StringBuilder("<dl>");
         for (TaskContextProvider.ContextItem item : details.context()) {
-            dl.append("<dt>").append(escape(item.label())).append("</dt><dd>").append(escape(item.value())).append("</dd>");
+            dl.append("<dt>").append(escape(item.label())).append("</dt><dd>");
+            if (item.href() != null && item.href().startsWith("/")) {
+                dl.append("<a href=\"").append(escape(item.href().substring(1))).append("\">").append(escape(item.value())).append("</a>");
+            } else {
+                dl.append(escape(item.value()));
+            }
+            dl.append("</dd>");
         }
         dl.append("</dl>");
         context.add(new Html(dl.toString()));
@@ -346,7 +352,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     @Override

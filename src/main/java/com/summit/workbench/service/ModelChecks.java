@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * Zeebe uses, so a FEEL syntax error is found before the engine refuses it.
  */
 @Component
-class ModelChecks {
+public class ModelChecks {
 
     /** No model file of Summit comes near this; a larger one is refused unread. */
     static final int MAX_BYTES = 2 * 1024 * 1024;

@@ -4,7 +4,6 @@ import com.summit.base.UserFacingException;
 import com.summit.base.i18n.Locales;
 import com.summit.engine.ModelStore;
 import com.summit.engine.ModelVersion;
-import com.summit.security.domain.Role;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.UserService;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +64,18 @@ public class WorkbenchService {
     /** The same, with the models' own names. */
     public List<ModelRow> models(SummitUser user) {
         return models(user, Locales.ZH_CN);
+    }
+
+    /** A version's model name in the reader's language where known (a form: its id). */
+    public String shownName(ModelVersion v, java.util.Locale locale) {
+        String name = name(v, locale);
+        return name == null ? v.modelId() : name;
+    }
+
+    /** What Summit's checks find in a model, errors first, as findings to render. */
+    public List<ModelChecks.Finding> findings(String resourceName, String content, SummitUser user) {
+        requireOwner(user);
+        return checks.check(resourceName, content).stream().sorted(Comparator.comparing(ModelChecks.Finding::severity)).toList();
     }
 
     private String name(ModelVersion v, java.util.Locale locale) {
@@ -136,8 +147,6 @@ public class WorkbenchService {
     }
 
     private static void requireOwner(SummitUser user) {
-        if (user == null || !(user.has(Role.PROCESS_OWNER) || user.has(Role.ADMIN))) {
-            throw new UserFacingException("workbench.error.forbidden");
-        }
+        WorkbenchAccess.requireOwner(user);
     }
 }

@@ -41,13 +41,17 @@ import java.util.Map;
 public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient WorkbenchService workbench;
+    private final transient com.summit.workbench.service.ModelChanges changes;
+    private final transient com.summit.workbench.service.ModelDrafts drafts;
     private final transient SummitUser user;
     private final transient Map<String, String> names;
-    private final Div versionsCard = new Div();
     private final Div checkResult = new Div();
 
-    public WorkbenchView(WorkbenchService workbench, CurrentUser currentUser) {
+    public WorkbenchView(WorkbenchService workbench, com.summit.workbench.service.ModelChanges changes,
+            com.summit.workbench.service.ModelDrafts drafts, CurrentUser currentUser) {
         this.workbench = workbench;
+        this.changes = changes;
+        this.drafts = drafts;
         this.user = currentUser.require();
         this.names = workbench.displayNames();
         addClassName("summit-page");
@@ -56,12 +60,14 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
 
     private void render() {
         Paragraph intro = new Paragraph(getTranslation("workbench.intro"));
-        Anchor zip = new Anchor(download(() -> workbench.currentModels(user)), "");
+        Anchor zip = new Anchor(Downloads.of(() -> workbench.currentModels(user)), "");
         zip.add(new Button(getTranslation("workbench.downloadAll"), VaadinIcon.DOWNLOAD.create()));
         zip.setId("workbench-download-all");
         Anchor ladders = new Anchor("ladders", getTranslation("workbench.ladders"));
         ladders.setId("workbench-ladders");
-        HorizontalLayout actions = new HorizontalLayout(zip, ladders);
+        Button newFile = new Button(getTranslation("workbench.newFile"), VaadinIcon.PLUS.create(), e -> new NewFileDialog(drafts, user).open());
+        newFile.setId("workbench-new-file");
+        HorizontalLayout actions = new HorizontalLayout(newFile, zip, ladders);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Div modelsCard = new Div(new H3(getTranslation("workbench.models")));
@@ -87,69 +93,41 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         List<WorkbenchService.ModelRow> rows = workbench.models(user, getLocale());
         grid.setItems(rows);
-        grid.asSingleSelect().addValueChangeListener(e -> showVersions(e.getValue()));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("workbench/model/" + e.getItem().resourceName())));
+        grid.addComponentColumn(m -> new Anchor("workbench/model/" + m.resourceName(), getTranslation("workbench.open")))
+                .setAutoWidth(true).setFlexGrow(0);
         modelsCard.add(grid);
 
-        versionsCard.addClassName("summit-card");
-        versionsCard.setId("workbench-versions");
-        versionsCard.setWidthFull();
-        versionsCard.getStyle().set("box-sizing", "border-box");
-        add(intro, actions, modelsCard, versionsCard, checkCard());
-        if (!rows.isEmpty()) {
-            grid.select(rows.getFirst());
-        }
+        add(intro, actions, requestsCard(), draftsCard(), modelsCard, checkCard());
     }
 
-    private void showVersions(WorkbenchService.ModelRow model) {
-        versionsCard.removeAll();
-        if (model == null) {
-            versionsCard.add(new Paragraph(getTranslation("workbench.pickModel")));
-            return;
+    /** The requests still open, of every model: what waits for review, and what is approved and waits to be deployed. */
+    private Div requestsCard() {
+        Div card = ModelView.card("workbench-open-requests", getTranslation("workbench.requests.open"));
+        var open = changes.requests(null, user).stream().filter(r -> r.state().open()).toList();
+        if (open.isEmpty()) {
+            card.add(new Paragraph(getTranslation("workbench.requests.noneOpen")));
+        } else {
+            card.add(RequestsGrid.of(this, open, names));
         }
-        List<ModelVersion> versions;
-        try {
-            versions = workbench.versions(model.resourceName(), user);
-        } catch (UserFacingException e) {
-            Errors.show(this, e);
-            return;
+        return card;
+    }
+
+    /** The user's own drafts, each opening its model's page. */
+    private Div draftsCard() {
+        Div card = ModelView.card("workbench-my-drafts", getTranslation("workbench.drafts.mine"));
+        var mine = drafts.mine(user);
+        if (mine.isEmpty()) {
+            card.add(new Paragraph(getTranslation("workbench.drafts.none")));
+            return card;
         }
-        versionsCard.add(new H3(getTranslation("workbench.versionsOf", model.shownName(), model.resourceName())));
-        Grid<ModelVersion> grid = new Grid<>();
-        grid.setId("workbench-version-list");
-        grid.addColumn(v -> v.version() == null ? "—" : "v" + v.version()).setHeader(getTranslation("workbench.version")).setAutoWidth(true);
-        grid.addComponentColumn(v -> {
-            Span state = new Span(getTranslation("workbench.state." + v.state().name()));
-            state.getElement().getThemeList().add(v.state() == ModelVersion.State.PROPOSED ? "badge" : "badge success");
-            return state;
-        }).setHeader(getTranslation("workbench.state")).setAutoWidth(true);
-        grid.addColumn(v -> getTranslation("workbench.origin." + v.origin().name())).setHeader(getTranslation("workbench.origin")).setAutoWidth(true);
-        grid.addColumn(v -> who(v.author())).setHeader(getTranslation("workbench.author")).setAutoWidth(true);
-        grid.addColumn(v -> Formats.dateTime(v.createdAt())).setHeader(getTranslation("workbench.created")).setAutoWidth(true);
-        grid.addColumn(v -> v.comment() == null ? "—" : v.comment()).setHeader(getTranslation("workbench.comment")).setAutoWidth(true)
-                .setFlexGrow(1);
-        grid.addColumn(v -> v.versionTag() == null ? "—" : v.versionTag()).setHeader(getTranslation("workbench.tag")).setAutoWidth(true);
-        if (model.kind() == ModelVersion.Kind.BPMN) {
-            Map<Integer, Integer> running = workbench.openInstancesByVersion(model.resourceName(), user);
-            grid.addColumn(v -> v.engineVersion() == null || v.state() != ModelVersion.State.DEPLOYED ? "—"
-                    : String.valueOf(running.getOrDefault(v.engineVersion(), 0)))
-                    .setHeader(getTranslation("workbench.running")).setAutoWidth(true).setFlexGrow(0);
+        for (var d : mine) {
+            Div line = new Div(new Anchor("workbench/model/" + d.resourceName(), d.resourceName()),
+                    new Span(" · " + getTranslation("workbench.draft.state", d.revision(), Formats.dateTime(d.updatedAt()),
+                            d.baseVersionId() == null ? getTranslation("workbench.request.newFile") : "#" + d.baseVersionId())));
+            card.add(line);
         }
-        grid.addComponentColumn(v -> {
-            Anchor file = new Anchor(download(() -> workbench.download(v.id(), user)), "");
-            Button button = new Button(getTranslation("workbench.download"), VaadinIcon.DOWNLOAD_ALT.create());
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            file.add(button);
-            file.setTarget(AnchorTarget.BLANK);
-            return file;
-        }).setAutoWidth(true);
-        grid.setAllRowsVisible(true);
-        grid.setItems(versions);
-        versionsCard.add(grid);
-        if (model.kind() == ModelVersion.Kind.BPMN) {
-            Paragraph note = new Paragraph(getTranslation("workbench.running.note"));
-            note.addClassName("summit-muted");
-            versionsCard.add(note);
-        }
+        return card;
     }
 
     /** Upload a model file and see what Summit's own checks find, element by element; nothing is deployed. */
@@ -216,17 +194,6 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
             return "—";
         }
         return ModelStore.SYSTEM.equals(username) ? getTranslation("workbench.system") : names.getOrDefault(username, username);
-    }
-
-    private DownloadHandler download(java.util.function.Supplier<WorkbenchService.Download> file) {
-        return DownloadHandler.fromInputStream(event -> {
-            try {
-                WorkbenchService.Download d = file.get();
-                return new DownloadResponse(new ByteArrayInputStream(d.bytes()), d.fileName(), d.contentType(), d.bytes().length);
-            } catch (UserFacingException e) {
-                return DownloadResponse.error(403);
-            }
-        });
     }
 
     @Override
