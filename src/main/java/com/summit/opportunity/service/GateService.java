@@ -67,9 +67,21 @@ public class GateService {
                 return before.get();
             }
         }
-        Opportunity o = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
-        // an unverified claim does not open a gate
         Map<ScoreElement, Integer> levels = scorecards.verifiedLevels(opportunityId);
+        Map<String, Object> facts = facts(opportunityId, stage, processFacts, levels);
+        GateResult result = result(stage, engine.evaluateDecisionRows(DECISION_ID, facts), levels);
+        gates.save(opportunityId, result, job);
+        // two attempts of one job at once: both answer what was recorded first
+        return job == null ? result : gates.byJob(job).orElse(result);
+    }
+
+    /**
+     * What the gate reads of a deal at a stage: its verified levels ({@code levels}; an unverified claim does not open
+     * a gate), its customer's profile and tier, its owner, the process's facts (not given: not met), and the facts other
+     * features keep (the approvals' conditions checklist).
+     */
+    Map<String, Object> facts(long opportunityId, Stage stage, Map<String, Object> processFacts, Map<ScoreElement, Integer> levels) {
+        Opportunity o = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("stage", stage.name());
         levels.forEach((element, level) -> facts.put(element.factName(), level));
@@ -80,21 +92,22 @@ public class GateService {
         for (String fact : PROCESS_FACTS) {
             facts.put(fact, Boolean.TRUE.equals(processFacts.get(fact)));
         }
-        // facts other features keep (the approvals' conditions checklist)
         for (GateFactSource source : factSources) {
             facts.putAll(source.factsFor(opportunityId, stage));
         }
+        return facts;
+    }
+
+    /** The gate's answer from the table's rows: each row an unmet condition, none a pass. */
+    static GateResult result(Stage stage, List<Map<String, Object>> rows, Map<ScoreElement, Integer> levels) {
         List<GateResult.Unmet> unmet = new ArrayList<>();
-        for (Map<String, Object> row : engine.evaluateDecisionRows(DECISION_ID, facts)) {
+        for (Map<String, Object> row : rows) {
             String condition = String.valueOf(row.get("condition"));
             ScoreElement element = row.get("element") == null ? null : ScoreElement.valueOf(row.get("element").toString());
             Integer required = row.get("required") instanceof Number n ? n.intValue() : null;
             unmet.add(new GateResult.Unmet(condition, element, required, element == null ? null : levels.get(element)));
         }
-        GateResult result = new GateResult(stage, unmet.isEmpty(), unmet, Instant.now());
-        gates.save(opportunityId, result, job);
-        // two attempts of one job at once: both answer what was recorded first
-        return job == null ? result : gates.byJob(job).orElse(result);
+        return new GateResult(stage, unmet.isEmpty(), unmet, Instant.now());
     }
 
     public Optional<GateResult> firstSince(long opportunityId, Instant since) {

@@ -31,9 +31,11 @@ class ChangeReviewTask implements TaskContextProvider, TaskSubmissionCheck {
     private final ChangeSummaries summaries;
     private final UserService users;
     private final Messages messages;
+    private final ImpactPreview impacts;
 
     ChangeReviewTask(ChangeRequestRepository requests, ModelStore models, ModelChanges changes, ChangeSummaries summaries, UserService users,
-            Messages messages) {
+            Messages messages, ImpactPreview impacts) {
+        this.impacts = impacts;
         this.requests = requests;
         this.models = models;
         this.changes = changes;
@@ -65,7 +67,22 @@ class ChangeReviewTask implements TaskContextProvider, TaskSubmissionCheck {
             ModelVersion proposal = models.version(r.proposalId()).orElseThrow();
             String base = r.baseVersionId() == null ? messages.getTranslation("workbench.request.newFile", locale)
                     : models.version(r.baseVersionId()).map(v -> "v" + v.version()).orElse("?");
+            String impactText;
+            SummitUser reader = users.find(task.assignee() == null ? "" : task.assignee()).orElse(null);
+            if (proposal.kind() != ModelVersion.Kind.DMN) {
+                impactText = messages.getTranslation("workbench.impact.notDecision", locale);
+            } else if (reader == null) {
+                impactText = messages.getTranslation("workbench.impact.afterClaim", locale);
+            } else {
+                try {
+                    List<ImpactPreview.Impact> list = impacts.preview(r.resourceName(), proposal.content(), reader, locale);
+                    impactText = list.isEmpty() ? messages.getTranslation("workbench.impact.noSource", locale) : impacts.text(list, locale);
+                } catch (com.summit.base.UserFacingException e) {
+                    impactText = messages.getTranslation(e.messageKey(), locale, e.arguments());
+                }
+            }
             return Map.<String, Object>of(
+                    "impactText", impactText,
                     "modelText", messages.getTranslation("workbench.request.modelText", locale, r.resourceName(), base, r.versionTag()),
                     "requestedByName", users.displayNames().getOrDefault(r.requestedBy(), r.requestedBy()),
                     "requestComment", r.comment(),

@@ -36,8 +36,10 @@ class DraftCard extends Div {
     private final transient SummitUser user;
     private final String resourceName;
     private final transient Runnable refresh;
+    private final Div impactArea = new Div();
 
-    DraftCard(ModelDrafts drafts, ModelChanges changes, SummitUser user, String resourceName, Map<String, String> names, Runnable refresh) {
+    DraftCard(ModelDrafts drafts, ModelChanges changes, com.summit.workbench.service.ImpactPreview impacts, SummitUser user, String resourceName,
+            Map<String, String> names, Runnable refresh) {
         this.drafts = drafts;
         this.user = user;
         this.resourceName = resourceName;
@@ -102,8 +104,22 @@ class DraftCard extends Div {
             discard.setId("model-draft-discard");
             discard.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(propose, file, discard);
+            if (resourceName.endsWith(".dmn")) {
+                Div impact = impactArea;
+                Button preview = new Button(getTranslation("workbench.impact.run"), VaadinIcon.CHART.create(), e -> {
+                    impact.removeAll();
+                    try {
+                        impact.add(new ImpactCard(impacts.preview(resourceName, opened.content(), user, getLocale())));
+                    } catch (UserFacingException ex) {
+                        impact.add(new Paragraph(Errors.text(this, ex)));
+                    }
+                });
+                preview.setId("model-draft-impact");
+                actions.add(preview);
+            }
         }
-        add(actions, upload(opened.revision()));
+        impactArea.setWidthFull();
+        add(actions, upload(opened.revision()), impactArea);
     }
 
     /** A file replaces the draft's content (or begins it): saved on the revision this page opened. */

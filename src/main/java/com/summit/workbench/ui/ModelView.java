@@ -46,12 +46,15 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
     private final transient WorkbenchService workbench;
     private final transient ModelDrafts drafts;
     private final transient ModelChanges changes;
+    private final transient com.summit.workbench.service.ImpactPreview impacts;
     private final transient SummitUser user;
     private final transient Map<String, String> names;
     private String resourceName = "";
     private String title = "";
 
-    public ModelView(WorkbenchService workbench, ModelDrafts drafts, ModelChanges changes, CurrentUser currentUser) {
+    public ModelView(WorkbenchService workbench, ModelDrafts drafts, ModelChanges changes, com.summit.workbench.service.ImpactPreview impacts,
+            CurrentUser currentUser) {
+        this.impacts = impacts;
         this.workbench = workbench;
         this.drafts = drafts;
         this.changes = changes;
@@ -85,7 +88,7 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
         Anchor back = new Anchor("workbench", getTranslation("workbench.back"));
         H2 heading = new H2(getTranslation("workbench.model.heading", shown, resourceName));
         heading.setId("model-heading");
-        add(back, heading, facts(current), new DraftCard(drafts, changes, user, resourceName, names, this::render), requestsCard(),
+        add(back, heading, facts(current), new DraftCard(drafts, changes, impacts, user, resourceName, names, this::render), requestsCard(),
                 versionsCard(versions, current), new AuditCard(changes.audit(resourceName, user), names));
     }
 

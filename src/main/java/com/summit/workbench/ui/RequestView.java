@@ -45,12 +45,15 @@ public class RequestView extends VerticalLayout implements HasUrlParameter<Long>
     private final transient ModelChanges changes;
     private final transient ChangeSummaries summaries;
     private final transient WorkbenchService workbench;
+    private final transient com.summit.workbench.service.ImpactPreview impacts;
     private final transient SummitUser user;
     private final transient Map<String, String> names;
     private long requestId;
     private String title = "";
 
-    public RequestView(ModelChanges changes, ChangeSummaries summaries, WorkbenchService workbench, CurrentUser currentUser) {
+    public RequestView(ModelChanges changes, ChangeSummaries summaries, WorkbenchService workbench,
+            com.summit.workbench.service.ImpactPreview impacts, CurrentUser currentUser) {
+        this.impacts = impacts;
         this.changes = changes;
         this.summaries = summaries;
         this.workbench = workbench;
@@ -90,7 +93,18 @@ public class RequestView extends VerticalLayout implements HasUrlParameter<Long>
             failed.add(new Paragraph(r.lastFailure()));
             add(failed);
         }
-        add(changesCard(r), checksCard(r), new AuditCard(changes.auditOfRequest(r.id(), user), names));
+        add(changesCard(r));
+        ModelVersion proposal = changes.version(r.proposalId(), user).orElseThrow();
+        if (proposal.kind() == ModelVersion.Kind.DMN && r.state().open()) {
+            try {
+                add(new ImpactCard(impacts.preview(r.resourceName(), proposal.content(), user, getLocale())));
+            } catch (UserFacingException e) {
+                Div failed = ModelView.card("workbench-impact", getTranslation("workbench.impact.title"));
+                failed.add(new Paragraph(Errors.text(this, e)));
+                add(failed);
+            }
+        }
+        add(checksCard(r), new AuditCard(changes.auditOfRequest(r.id(), user), names));
     }
 
     private Div facts(ChangeRequest r) {
