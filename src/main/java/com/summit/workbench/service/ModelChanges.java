@@ -277,6 +277,13 @@ public class ModelChanges {
         return audit.latest(resourceName, 500);
     }
 
+    /** What Summit's checks find in content of a file (a draft in the editor), errors first; changes nothing. */
+    public List<ModelChecks.Finding> check(String resourceName, String content, SummitUser user) {
+        WorkbenchAccess.requireOwner(user);
+        ModelDrafts.requireSize(content);
+        return checks.check(resourceName, content).stream().sorted(java.util.Comparator.comparing(ModelChecks.Finding::severity)).toList();
+    }
+
     /** The audit trail of one request, oldest first. */
     public List<AuditEntry> auditOfRequest(long requestId, SummitUser user) {
         WorkbenchAccess.requireOwner(user);

@@ -92,9 +92,34 @@ class DraftCard extends Div {
                     resourceName.endsWith(".form") ? "application/json" : "application/xml", opened.content().getBytes(StandardCharsets.UTF_8))), "");
             file.add(new Button(getTranslation("workbench.draft.download"), VaadinIcon.DOWNLOAD_ALT.create()));
             file.getElement().setAttribute("download", true);
-            Button propose = new Button(getTranslation("workbench.propose"), VaadinIcon.PAPERPLANE.create(),
-                    e -> new ProposeDialog(getTranslation("workbench.propose.title", resourceName),
-                            (comment, tag, ack) -> changes.propose(resourceName, comment, tag, ack, user)).open());
+            ModelEditor editor = new ModelEditor(resourceName.substring(resourceName.lastIndexOf('.') + 1), opened.content());
+            editor.setId("model-editor");
+            Div lint = new Div();
+            lint.setId("model-lint");
+            Button propose = new Button(getTranslation("workbench.propose"), VaadinIcon.PAPERPLANE.create(), e -> saveThen(editor, opened, () ->
+                    new ProposeDialog(getTranslation("workbench.propose.title", resourceName),
+                            (comment, tag, ack) -> changes.propose(resourceName, comment, tag, ack, user)).open()));
+            Button save = new Button(getTranslation("workbench.draft.save"), VaadinIcon.CHECK.create(), e -> saveThen(editor, opened, refresh));
+            save.setId("model-draft-save");
+            editor.onLint(json -> showLint(lint, editor, json, propose));
+            Div summitChecks = new Div();
+            summitChecks.setId("model-summit-checks");
+            Button check = new Button(getTranslation("workbench.draft.check"), VaadinIcon.CHECK_SQUARE_O.create(), e -> editor.content(content -> {
+                summitChecks.removeAll();
+                try {
+                    var findings = changes.check(resourceName, content, user);
+                    summitChecks.add(new Paragraph(findings.isEmpty() ? getTranslation("workbench.check.clean")
+                            : getTranslation("workbench.check.found", resourceName, findings.stream()
+                                    .filter(f -> f.severity() == com.summit.workbench.service.ModelChecks.Severity.ERROR).count(),
+                                    findings.stream().filter(f -> f.severity() != com.summit.workbench.service.ModelChecks.Severity.ERROR).count())),
+                            new Findings(findings, editor::select));
+                } catch (UserFacingException ex) {
+                    summitChecks.add(new Paragraph(Errors.text(this, ex)));
+                }
+            }));
+            check.setId("model-draft-check");
+            add(editor, lint, summitChecks);
+            actions.add(save, check);
             propose.setId("model-draft-propose");
             propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             Button discard = new Button(getTranslation("workbench.draft.discard"), VaadinIcon.TRASH.create(), e -> act(() -> {
@@ -140,6 +165,62 @@ class DraftCard extends Div {
         });
         upload.addFileRejectedListener(e -> Errors.showText(e.getErrorMessage()));
         return upload;
+    }
+
+    /** Saves what the editor holds, if it changed, then goes on; a refused save says why and stops. */
+    private void saveThen(ModelEditor editor, ModelDrafts.Opened opened, Runnable next) {
+        editor.content(content -> {
+            if (content == null || content.equals(opened.content())) {
+                next.run();
+                return;
+            }
+            try {
+                drafts.save(resourceName, content, opened.revision(), user);
+                Errors.success(getTranslation("workbench.draft.saved"));
+                refresh.run();
+                if (next != refresh) {
+                    next.run();
+                }
+            } catch (UserFacingException e) {
+                Errors.show(this, e);
+            }
+        });
+    }
+
+    /**
+     * What Camunda's linter finds, by element: clicking a line selects the element in the editor. An error keeps the
+     * change from being proposed.
+     */
+    private void showLint(Div lint, ModelEditor editor, String json, Button propose) {
+        lint.removeAll();
+        elemental.json.JsonArray findings = (elemental.json.JsonArray) elemental.json.Json.instance().parse(json);
+        int errors = 0;
+        for (int i = 0; i < findings.length(); i++) {
+            elemental.json.JsonObject f = findings.getObject(i);
+            boolean error = "error".equals(f.getString("category"));
+            errors += error ? 1 : 0;
+            String rule = f.hasKey("rule") ? f.getString("rule") : "";
+            String id = f.hasKey("id") ? f.getString("id") : "";
+            String text = getTranslation("lint.rule." + rule.replace("camunda-compat/", "").replaceAll("[^A-Za-z0-9-]", ""));
+            if (text.startsWith("!")) {
+                text = f.getString("message");
+            }
+            com.vaadin.flow.component.html.Span level = new com.vaadin.flow.component.html.Span(getTranslation(error ? "workbench.check.errorLabel"
+                    : "workbench.check.warningLabel"));
+            level.getElement().getThemeList().add(error ? "badge error" : "badge contrast");
+            Button where = new Button(getTranslation("workbench.check.element", id), e -> editor.select(id));
+            where.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            Div line = new Div(level, where, new com.vaadin.flow.component.html.Span(" " + text));
+            line.addClassName("summit-lint-finding");
+            line.getElement().setAttribute("data-element", id);
+            lint.add(line);
+        }
+        Paragraph summary = new Paragraph(findings.length() == 0 ? getTranslation("workbench.lint.clean")
+                : getTranslation("workbench.lint.found", errors, findings.length() - errors));
+        summary.setId("model-lint-summary");
+        lint.addComponentAsFirst(summary);
+        propose.setEnabled(errors == 0);
+        propose.getElement().setAttribute("title", errors == 0 ? "" : getTranslation("workbench.lint.blocks"));
     }
 
     private void act(java.util.function.Supplier<?> action) {
