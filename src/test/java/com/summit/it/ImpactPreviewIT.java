@@ -33,6 +33,10 @@ class ImpactPreviewIT extends LocalAppIT {
     @Autowired UserService users;
     @Autowired OpportunityService opportunities;
     @Autowired ScorecardService scorecards;
+    @Autowired com.summit.workbench.service.ModelDrafts drafts;
+    @Autowired com.summit.workbench.service.ModelChanges changes;
+    @Autowired com.summit.opportunity.service.GateService gates;
+    @Autowired com.summit.customer.service.CustomerService customers;
 
     /** The running stage-gate with stage 2's need threshold raised from 4 to 5. */
     private String raisedNeed() {
@@ -92,5 +96,33 @@ class ImpactPreviewIT extends LocalAppIT {
                 Locales.ZH_CN)).isInstanceOf(UserFacingException.class);
         assertThatThrownBy(() -> impacts.preview("stage-gate.dmn", current, users.find("zhangwei").orElseThrow(), Locales.ZH_CN))
                 .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(e.messageKey()).isEqualTo("workbench.error.forbidden"));
+    }
+
+    @Test
+    void aRaisedThresholdDeployedThroughTheWorkbenchIsWhatTheNextGateCheckApplies() {
+        SummitUser owner = users.find("zhaomin").orElseThrow();
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 5);
+        var customer = customers.create(new com.summit.customer.service.NewCustomer("门槛测试物流" + marker, null,
+                com.summit.customer.domain.Industry.RETAIL, "江苏南京"), rep);
+        Opportunity deal = opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "门槛测试" + marker, null,
+                new java.math.BigDecimal("2000000"), Set.of(com.summit.customer.domain.LogisticsService.LINE_HAUL)), rep);
+        assertThat(String.join("；", gates.describe(gates.evaluate(deal.id(), Stage.NEED_CONFIRMATION, java.util.Map.of()), Locales.ZH_CN)))
+                .contains("需求需达到 4 级");
+
+        var before = models.current().stream().filter(v -> v.resourceName().equals("stage-gate.dmn")).findFirst().orElseThrow();
+        drafts.save("stage-gate.dmn", raisedNeed(), 0, owner);
+        var request = changes.propose("stage-gate.dmn", "需求确认阶段的需求门槛提高到 5 级", "need-5", false, owner);
+        var deployed = changes.deploy(request.id(), owner);
+        try {
+            assertThat(deployed.version()).isEqualTo(before.version() + 1);
+            var result = gates.evaluate(deal.id(), Stage.NEED_CONFIRMATION, java.util.Map.of());
+            assertThat(result.passed()).isFalse();
+            assertThat(String.join("；", gates.describe(result, Locales.ZH_CN))).contains("需求需达到 5 级（现为 0 级）");
+        } finally {
+            changes.deploy(changes.rollBack(before.id(), "测试结束，恢复原来的门槛", null, false, owner).id(), owner);
+        }
+        assertThat(String.join("；", gates.describe(gates.evaluate(deal.id(), Stage.NEED_CONFIRMATION, java.util.Map.of()), Locales.ZH_CN)))
+                .contains("需求需达到 4 级");
     }
 }
