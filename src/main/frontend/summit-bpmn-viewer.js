@@ -18,6 +18,9 @@ summit-bpmn-viewer .djs-element.summit-changed .djs-visual > :nth-child(1) {
 }
 summit-bpmn-viewer .djs-connection.summit-added .djs-visual > path { stroke: #2e7d32 !important; stroke-width: 3px !important; }
 summit-bpmn-viewer .djs-connection.summit-changed .djs-visual > path { stroke: #ef6c00 !important; stroke-width: 3px !important; }
+summit-bpmn-viewer .summit-count { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; background: #1565c0;
+  color: #fff; font: 600 12px/18px sans-serif; text-align: center; box-shadow: 0 0 0 2px #fff; }
+summit-bpmn-viewer .summit-count.summit-case { background: #6a1b9a; }
 summit-bpmn-viewer .bjs-powered-by { z-index: 1; }
 `;
 
@@ -27,6 +30,8 @@ class SummitBpmnViewer extends HTMLElement {
     this._xml = null;
     this._active = '';
     this._markers = '{}';
+    this._counts = '{}';
+    this._caseCounts = '{}';
     this._viewer = null;
     this._observer = null;
   }
@@ -37,6 +42,10 @@ class SummitBpmnViewer extends HTMLElement {
   get active() { return this._active; }
   set markers(value) { this._markers = value || '{}'; this._schedule(); }
   get markers() { return this._markers; }
+  set counts(value) { this._counts = value || '{}'; this._schedule(); }
+  get counts() { return this._counts; }
+  set caseCounts(value) { this._caseCounts = value || '{}'; this._schedule(); }
+  get caseCounts() { return this._caseCounts; }
 
   connectedCallback() {
     if (!document.getElementById('summit-bpmn-viewer-style')) {
@@ -83,6 +92,21 @@ class SummitBpmnViewer extends HTMLElement {
     try { markers = JSON.parse(this._markers); } catch (e) { markers = {}; }
     Object.entries(markers).filter(([id]) => registry.get(id))
       .forEach(([id, kind]) => canvas.addMarker(id, 'summit-' + kind));
+    const overlays = this._viewer.get('overlays');
+    overlays.clear();
+    const badge = (json, cls, position) => {
+      let counts = {};
+      try { counts = JSON.parse(json); } catch (e) { counts = {}; }
+      Object.entries(counts).filter(([id, n]) => n > 0 && registry.get(id)).forEach(([id, n]) => {
+        const span = document.createElement('span');
+        span.className = 'summit-count ' + cls;
+        span.setAttribute('data-element', id);
+        span.textContent = String(n);
+        overlays.add(id, { position, html: span });
+      });
+    };
+    badge(this._counts, 'summit-task', { top: -9, right: 9 });
+    badge(this._caseCounts, 'summit-case', { top: -9, left: 9 });
     this._fit();
     this.dispatchEvent(new CustomEvent('summit-diagram-ready'));
   }

@@ -299,6 +299,61 @@ class ModelChangesIT extends LocalAppIT {
         assertThat(changes.fourEyes(name)).isFalse();
     }
 
+    @Autowired com.summit.engine.ProcessEngine engine;
+
+    @Test
+    void aVersionsDiagramCountsTheOpenTasksAtEachElementAndTheLifecycleItsDealsAtEachStage() {
+        String name = deployedProcess("第一步");
+        String id = name.replace(".bpmn", "");
+        engine.start(id, java.util.Map.of());
+        engine.start(id, java.util.Map.of());
+        ModelVersion v1 = models.versionsOf(name).getFirst();
+        await().atMost(Duration.ofSeconds(30)).until(() -> workbench.liveCounts(v1.id(), zhaomin()).tasks().getOrDefault("Task_Step", 0) == 2);
+        assertThat(workbench.liveCounts(v1.id(), zhaomin()).cases()).isEmpty();
+
+        ModelVersion lifecycle = models.current().stream().filter(v -> v.resourceName().equals("opportunity-lifecycle.bpmn")).findFirst().orElseThrow();
+        WorkbenchService.LiveCounts counts = workbench.liveCounts(lifecycle.id(), zhaomin());
+        Integer atNeedConfirmation = jdbc.sql("select count(*) from opportunity where status in ('OPEN', 'PAUSED') and stage = 'NEED_CONFIRMATION'")
+                .query(Integer.class).single();
+        assertThat(atNeedConfirmation).isPositive();
+        assertThat(counts.cases()).containsEntry("Stage_NeedConfirmation", atNeedConfirmation);
+        assertThat(counts.tasks()).isNotEmpty();
+        assertThatThrownBy(() -> workbench.liveCounts(lifecycle.id(), users.find("zhangwei").orElseThrow())).isInstanceOf(UserFacingException.class);
+    }
+
+    @Autowired com.summit.workbench.service.ModelTranslations translations;
+
+    @Test
+    void theEnglishAnOwnerWritesForANewTaskIsWhatTheInboxShowsInEnglish() {
+        String name = deployedProcess("现场考察");
+        String id = name.replace(".bpmn", "");
+        ModelVersion v1 = models.versionsOf(name).getFirst();
+        String key = "bpmn." + id + ".Task_Step";
+        assertThat(translations.texts(v1.id(), zhaomin())).filteredOn(t -> t.key().equals(key)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.original()).isEqualTo("现场考察");
+                    assertThat(t.missing()).isTrue();
+                });
+        refused(() -> translations.save(v1.id(), java.util.Map.of("bpmn.some-other.Task", "Other"), zhaomin()), "“bpmn.some-other.Task”不是这个版本里的文字。");
+        refused(() -> translations.save(v1.id(), java.util.Map.of(key, " "), zhaomin()), "“现场考察”的英文不能为空，最多 4000 个字符。");
+        refused(() -> translations.save(v1.id(), java.util.Map.of(key, "Site visit"), users.find("zhangwei").orElseThrow()),
+                "只有流程负责人和管理员可以使用流程工作台。");
+        assertThat(messages.find(key, java.util.Locale.ENGLISH)).isEmpty();
+
+        translations.save(v1.id(), java.util.Map.of(key, "Site visit", "bpmn." + id + ".name", "Workbench test"), zhaomin());
+        assertThat(messages.find(key, java.util.Locale.ENGLISH)).contains("Site visit");
+        assertThat(messages.find(key, Locales.ZH_CN)).as("Chinese comes from the model itself").isEmpty();
+        assertThat(translations.texts(v1.id(), zhaomin())).filteredOn(t -> t.key().equals(key)).singleElement()
+                .satisfies(t -> assertThat(t.english()).isEqualTo("Site visit"));
+        long instance = engine.start(id, java.util.Map.of());
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        TaskRow row = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep, java.util.Locale.ENGLISH).stream()
+                .filter(r -> r.task().processInstanceKey() == instance).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(row.name()).isEqualTo("Site visit");
+        assertThat(tasks.inbox(rep, Locales.ZH_CN).stream().filter(r -> r.task().processInstanceKey() == instance).findFirst().orElseThrow().name())
+                .isEqualTo("现场考察");
+    }
+
     @Test
     void theAuditTrailIsNeverEdited() {
         String name = deployedProcess("第一步");

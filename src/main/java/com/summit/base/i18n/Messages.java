@@ -20,6 +20,19 @@ public class Messages implements I18NProvider {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    private final org.springframework.beans.factory.ObjectProvider<TranslationSource> sources;
+
+    /** The bundles and the texts kept outside them. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public Messages(org.springframework.beans.factory.ObjectProvider<TranslationSource> sources) {
+        this.sources = sources;
+    }
+
+    /** The bundles alone (unit tests). */
+    public Messages() {
+        this.sources = null;
+    }
+
     @Override
     public List<Locale> getProvidedLocales() {
         return Locales.SUPPORTED;
@@ -38,7 +51,10 @@ public class Messages implements I18NProvider {
         try {
             return Optional.of(bundle(locale).getString(key));
         } catch (MissingResourceException e) {
-            return Optional.empty();
+            if (sources == null || Locales.supported(locale).equals(Locales.ZH_CN)) {
+                return Optional.empty();
+            }
+            return sources.orderedStream().map(s -> s.find(key, locale)).flatMap(Optional::stream).findFirst();
         }
     }
 

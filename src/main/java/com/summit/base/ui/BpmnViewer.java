@@ -21,6 +21,28 @@ public class BpmnViewer extends Component implements HasSize {
     }
 
     /**
+     * A diagram with counts on its elements: {@code tasks} (open tasks) and {@code cases} (cases at an element, such
+     * as deals at a stage), each a badge of its own colour.
+     */
+    public static BpmnViewer withCounts(String xml, java.util.Map<String, Integer> tasks, java.util.Map<String, Integer> cases) {
+        BpmnViewer viewer = new BpmnViewer(xml, java.util.List.of());
+        viewer.getElement().setProperty("counts", json(tasks));
+        viewer.getElement().setProperty("caseCounts", json(cases));
+        return viewer;
+    }
+
+    private static String json(java.util.Map<String, Integer> counts) {
+        StringBuilder json = new StringBuilder("{");
+        counts.forEach((id, n) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(id.replace("\\", "").replace("\"", "")).append("\":").append(n);
+        });
+        return json.append('}').toString();
+    }
+
+    /**
      * A diagram with elements marked by kind ({@code added}, {@code changed}, {@code removed}: the element id → the
      * kind), for a change's diff.
      */

@@ -161,6 +161,16 @@ public class OpportunityRepository {
         return jdbc.sql(SELECT + " where o.id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** How many open deals are at each stage (paused and stalled ones included). */
+    public java.util.Map<Stage, Integer> openByStage() {
+        java.util.Map<Stage, Integer> counts = new java.util.EnumMap<>(Stage.class);
+        jdbc.sql("select stage, count(*) from opportunity where status in ('OPEN', 'PAUSED') and stage is not null group by stage")
+                .query(rs -> {
+                    counts.put(Stage.valueOf(rs.getString(1)), rs.getInt(2));
+                });
+        return counts;
+    }
+
     public List<Opportunity> findAll() {
         return jdbc.sql(SELECT + " order by o.updated_at desc, o.id desc").query(this::map).list();
     }

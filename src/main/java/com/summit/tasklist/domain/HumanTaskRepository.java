@@ -305,6 +305,21 @@ public class HumanTaskRepository {
         return counts;
     }
 
+    /** How many tasks are open at each element of one version (the engine's number) of a process. */
+    public java.util.Map<String, Integer> openByElement(String bpmnProcessId, int version) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select t.element_id, count(*) from human_task t
+                  join deployed_process d on d.process_definition_key = t.process_definition_key
+                 where t.bpmn_process_id = :id and d.version = :v and t.state = 'OPEN'
+                 group by t.element_id""")
+                .param("id", bpmnProcessId).param("v", version)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     public List<HumanTask> findOpenByOpportunity(long opportunityId) {
         return jdbc.sql("select " + COLUMNS + " from human_task where opportunity_id = :o and state = 'OPEN' order by created_at")
                 .param("o", opportunityId).query(this::map).list();

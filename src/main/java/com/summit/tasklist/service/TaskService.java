@@ -282,6 +282,11 @@ public class TaskService {
         return tasks.openInstancesByVersion(bpmnProcessId);
     }
 
+    /** How many tasks wait at each element of one version of a process (the inbox's view). */
+    public Map<String, Integer> openTasksByElement(String bpmnProcessId, int version) {
+        return tasks.openByElement(bpmnProcessId, version);
+    }
+
     public List<HumanTask> openTasksOfOpportunity(long opportunityId) {
         return tasks.findOpenByOpportunity(opportunityId);
     }

@@ -8,6 +8,6 @@ public record AuditEntry(long id, Instant at, String actor, Action action, Strin
 
     public enum Action {
         DRAFT_SAVED, DRAFT_DISCARDED, CHECKED, PROPOSED, APPROVED, REJECTED, WITHDRAWN, DEPLOYED, DEPLOY_REFUSED, ROLLBACK_PROPOSED,
-        SETTING_CHANGED, MIGRATED
+        SETTING_CHANGED, TRANSLATED, MIGRATED
     }
 }

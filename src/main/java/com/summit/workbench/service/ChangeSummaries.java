@@ -39,7 +39,8 @@ public class ChangeSummaries {
         StringBuilder s = new StringBuilder(kind).append(' ').append(type).append(' ').append(name);
         if (c.kind() == ModelDiff.Kind.CHANGED) {
             s.append(messages.getTranslation("common.clauseSeparator", locale)).append(String.join("、",
-                    c.parts().stream().map(p -> messages.find("workbench.part." + p, locale).orElse(p)).toList()));
+                    c.parts().stream().map(p -> p.startsWith("@") ? messages.getTranslation("workbench.part.attribute", locale, p.substring(1))
+                            : messages.find("workbench.part." + p, locale).orElse(p)).toList()));
             if ("rule".equals(c.type()) && c.before() != null) {
                 s.append(messages.getTranslation("workbench.diff.row", locale, c.before(), c.after()));
             }

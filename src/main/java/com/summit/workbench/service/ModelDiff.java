@@ -132,9 +132,8 @@ public final class ModelDiff {
                     attributes.put(an, a.getNodeValue());
                 }
             }
-            if (!attributes.isEmpty()) {
-                parts.put("attributes", attributes.toString());
-            }
+            // each attribute a part of its own, so a change names it ("@targetRef")
+            attributes.forEach((name, value) -> parts.put("@" + name, value));
             boolean container2 = local.equals("subProcess") || local.equals("transaction") || local.equals("adHocSubProcess");
             for (Element child : children(e, null, null)) {
                 String cl = child.getLocalName();

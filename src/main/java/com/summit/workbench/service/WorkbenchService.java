@@ -27,9 +27,11 @@ public class WorkbenchService {
     private final com.summit.base.i18n.Messages messages;
     private final ModelChecks checks;
     private final com.summit.tasklist.service.TaskService tasks;
+    private final List<LiveCountSource> liveCounts;
 
     WorkbenchService(ModelStore models, UserService users, com.summit.base.i18n.Messages messages, ModelChecks checks,
-            com.summit.tasklist.service.TaskService tasks) {
+            com.summit.tasklist.service.TaskService tasks, List<LiveCountSource> liveCounts) {
+        this.liveCounts = liveCounts;
         this.tasks = tasks;
         this.checks = checks;
         this.models = models;
@@ -104,6 +106,27 @@ public class WorkbenchService {
         requireOwner(user);
         return models.versionsOf(resourceName).stream().filter(v -> v.kind() == ModelVersion.Kind.BPMN).findFirst()
                 .map(v -> tasks.openInstancesByVersion(v.modelId())).orElse(Map.of());
+    }
+
+    /**
+     * Where a process version's instances wait now, as Summit knows it: the open tasks at each element of this
+     * version ({@code tasks}), and, on the current version, the cases other features place in the process whatever
+     * version they run on (a deal's stage: {@code cases}). Instances at a machine step, a timer or a message are not
+     * seen; the page says so.
+     */
+    public record LiveCounts(String xml, Map<String, Integer> tasks, Map<String, Integer> cases) {}
+
+    public LiveCounts liveCounts(long versionId, SummitUser user) {
+        requireOwner(user);
+        ModelVersion v = models.version(versionId).filter(x -> x.kind() == ModelVersion.Kind.BPMN && x.engineVersion() != null)
+                .orElseThrow(() -> new UserFacingException("workbench.error.noSuchVersion"));
+        Map<String, Integer> open = tasks.openTasksByElement(v.modelId(), v.engineVersion());
+        boolean current = models.current().stream().anyMatch(c -> c.id() == v.id());
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        if (current) {
+            liveCounts.stream().filter(s -> s.bpmnProcessId().equals(v.modelId())).forEach(s -> cases.putAll(s.counts()));
+        }
+        return new LiveCounts(v.content(), open, cases);
     }
 
     /** One version's file, named by its model file and number ({@code opportunity-lifecycle.v3.bpmn}). */

@@ -47,14 +47,17 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
     private final transient ModelDrafts drafts;
     private final transient ModelChanges changes;
     private final transient com.summit.workbench.service.ImpactPreview impacts;
+    private final transient com.summit.workbench.service.ModelTranslations translations;
     private final transient SummitUser user;
     private final transient Map<String, String> names;
     private String resourceName = "";
+    private final Div liveArea = new Div();
     private String title = "";
 
     public ModelView(WorkbenchService workbench, ModelDrafts drafts, ModelChanges changes, com.summit.workbench.service.ImpactPreview impacts,
-            CurrentUser currentUser) {
+            com.summit.workbench.service.ModelTranslations translations, CurrentUser currentUser) {
         this.impacts = impacts;
+        this.translations = translations;
         this.workbench = workbench;
         this.drafts = drafts;
         this.changes = changes;
@@ -89,7 +92,11 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
         H2 heading = new H2(getTranslation("workbench.model.heading", shown, resourceName));
         heading.setId("model-heading");
         add(back, heading, facts(current), new DraftCard(drafts, changes, impacts, user, resourceName, names, this::render), requestsCard(),
-                versionsCard(versions, current), new AuditCard(changes.audit(resourceName, user), names));
+                versionsCard(versions, current));
+        if (current != null && current.kind() != ModelVersion.Kind.DMN) {
+            add(new TranslationsCard(translations, current.id(), user, this::render));
+        }
+        add(new AuditCard(changes.audit(resourceName, user), names));
     }
 
     private Div facts(ModelVersion current) {
@@ -175,6 +182,12 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
                         (comment, tag, ack) -> changes.rollBack(v.id(), comment, tag, ack, user)).open());
                 actions.add(rollBack);
             }
+            if (v.kind() == ModelVersion.Kind.BPMN && v.state() == ModelVersion.State.DEPLOYED) {
+                Button live = new Button(getTranslation("workbench.live"), VaadinIcon.CLUSTER.create(), e -> showLive(v));
+                live.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                live.setId("model-live-" + v.version());
+                actions.add(live);
+            }
             if (v.state() == ModelVersion.State.PROPOSED) {
                 Button edit = new Button(getTranslation("workbench.draft.fromProposal"), VaadinIcon.EDIT.create());
                 edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -196,9 +209,35 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
         if (current != null && current.kind() == ModelVersion.Kind.BPMN) {
             Paragraph note = new Paragraph(getTranslation("workbench.running.note"));
             note.addClassName("summit-muted");
-            card.add(note);
+            card.add(note, liveArea);
+            liveArea.setWidthFull();
+            showLive(current);
         }
         return card;
+    }
+
+    /** A version's diagram with the counts of what waits at each element now. */
+    private void showLive(ModelVersion v) {
+        liveArea.removeAll();
+        WorkbenchService.LiveCounts counts;
+        try {
+            counts = workbench.liveCounts(v.id(), user);
+        } catch (UserFacingException e) {
+            liveArea.add(new Paragraph(Errors.text(this, e)));
+            return;
+        }
+        H3 heading = new H3(getTranslation("workbench.live.title", v.version()));
+        com.summit.base.ui.BpmnViewer diagram = com.summit.base.ui.BpmnViewer.withCounts(counts.xml(), counts.tasks(), counts.cases());
+        diagram.setId("model-live-diagram");
+        diagram.setHeight("460px");
+        int tasks = counts.tasks().values().stream().mapToInt(Integer::intValue).sum();
+        int cases = counts.cases().values().stream().mapToInt(Integer::intValue).sum();
+        Paragraph legend = new Paragraph(getTranslation(counts.cases().isEmpty() ? "workbench.live.legendTasks" : "workbench.live.legend", tasks,
+                cases));
+        legend.setId("model-live-legend");
+        Paragraph blind = new Paragraph(getTranslation("workbench.live.blind"));
+        blind.addClassName("summit-muted");
+        liveArea.add(heading, diagram, legend, blind);
     }
 
     static Div card(String id, String heading) {

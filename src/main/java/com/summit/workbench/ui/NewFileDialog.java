@@ -33,8 +33,9 @@ class NewFileDialog extends Dialog {
             String name = id.getValue().strip() + "." + kind.getValue();
             try {
                 drafts.createFile(name, user);
+                var ui = getUI();
                 close();
-                getUI().ifPresent(ui -> ui.navigate("workbench/model/" + name));
+                ui.ifPresent(u -> u.navigate("workbench/model/" + name));
             } catch (UserFacingException ex) {
                 error.setText(Errors.text(this, ex));
             }

@@ -36,6 +36,7 @@ class ProposeDialog extends Dialog {
         TextField tag = new TextField(getTranslation("workbench.tag"));
         tag.setId("propose-tag");
         tag.setMaxLength(100);
+        tag.setWidthFull();
         tag.setHelperText(getTranslation("workbench.propose.tag.help"));
         Checkbox anyway = new Checkbox(getTranslation("workbench.propose.anyway"));
         anyway.setId("propose-anyway");
@@ -50,9 +51,10 @@ class ProposeDialog extends Dialog {
             findings.removeAll();
             try {
                 ChangeRequest request = proposal.propose(comment.getValue(), tag.getValue(), anyway.getValue());
+                var ui = getUI();
                 close();
                 Errors.success(getTranslation(request.fourEyes() ? "workbench.propose.sentForReview" : "workbench.propose.ready", request.id()));
-                getUI().ifPresent(ui -> ui.navigate("workbench/request/" + request.id()));
+                ui.ifPresent(u -> u.navigate("workbench/request/" + request.id()));
             } catch (ModelChanges.RefusedException ex) {
                 findings.add(new Paragraph(Errors.text(this, ex)));
                 findings.add(new Findings(ex.findings()));

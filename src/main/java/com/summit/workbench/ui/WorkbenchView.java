@@ -78,7 +78,7 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("workbench-models");
         grid.addColumn(m -> getTranslation("workbench.kind." + m.kind().name())).setHeader(getTranslation("workbench.kind")).setAutoWidth(true);
         grid.addColumn(WorkbenchService.ModelRow::shownName).setHeader(getTranslation("workbench.model")).setFlexGrow(2);
-        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setFlexGrow(2);
+        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> "v" + m.version()).setHeader(getTranslation("workbench.current")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> who(m.deployedBy())).setHeader(getTranslation("workbench.deployedBy")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> Formats.dateTime(m.deployedAt())).setHeader(getTranslation("workbench.deployed")).setAutoWidth(true).setFlexGrow(0);

@@ -31,7 +31,7 @@ class ModelDiffTest {
                         org.assertj.core.groups.Tuple.tuple("Flow_AfterSiteVisit", "sequenceFlow", "Stage_SolutionDesign"));
         assertThat(changes).filteredOn(c -> c.kind() == ModelDiff.Kind.CHANGED).singleElement().satisfies(c -> {
             assertThat(c.elementId()).isEqualTo("Stage_SolutionDesign_F1");
-            assertThat(c.parts()).containsExactly("attributes");
+            assertThat(c.parts()).containsExactly("@targetRef");
         });
         assertThat(changes).noneMatch(c -> c.kind() == ModelDiff.Kind.REMOVED);
     }
