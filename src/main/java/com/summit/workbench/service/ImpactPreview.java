@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * The impact of a changed decision table before it is deployed: each live case the table decides is evaluated with
  * the running table and with the changed one, by the DMN engine Zeebe embeds, and the cases whose answer changes are
- * listed with the answer before and after. Cases the user may not see are counted, not shown.
+ * listed with the answer before and after. A case the reader may not open is named (customer, deal, stage and the
+ * answers, what judging the rule needs) without a link to its page.
  */
 @Service
 public class ImpactPreview {
@@ -35,12 +36,12 @@ public class ImpactPreview {
         this.messages = messages;
     }
 
-    /** One changed case: what it is, and the decision's answer for it now and with the change. */
+    /** One changed case: what it is, its page (null: the reader may not open it), and the answer now and with the change. */
     public record Entry(String label, String href, String before, String after) {}
 
     /**
-     * The impact on one decision's cases: how many were evaluated, how many change (and how many of those the user
-     * may not see), the changed cases the user may see, what the comparison assumes.
+     * The impact on one decision's cases: how many were evaluated, how many change (and how many of those the reader
+     * may not open), the changed cases, what the comparison assumes.
      */
     public record Impact(String decisionId, int evaluated, int changed, int hiddenChanged, List<Entry> entries, String assumption) {}
 
@@ -88,8 +89,10 @@ public class ImpactPreview {
             changed++;
             if (!c.visible()) {
                 hidden++;
-            } else if (entries.size() < MAX_LISTED) {
-                entries.add(new Entry(c.label(), c.href(), source.describe(c, was, locale), source.describe(c, now, locale)));
+            }
+            if (entries.size() < MAX_LISTED) {
+                // a process owner judges a rule by the cases it moves: each is named, and linked where the reader may open it
+                entries.add(new Entry(c.label(), c.visible() ? c.href() : null, source.describe(c, was, locale), source.describe(c, now, locale)));
             }
         }
         return new Impact(source.decisionId(), cases.size(), changed, hidden, entries, source.assumption(locale));
@@ -102,9 +105,6 @@ public class ImpactPreview {
             s.append(messages.getTranslation("workbench.impact.summary", locale, i.decisionId(), i.evaluated(), i.changed())).append('\n');
             i.entries().stream().limit(20).forEach(e -> s.append("· ").append(e.label()).append("：").append(e.before()).append(" ⇒ ")
                     .append(e.after()).append('\n'));
-            if (i.hiddenChanged() > 0) {
-                s.append(messages.getTranslation("workbench.impact.hidden", locale, i.hiddenChanged())).append('\n');
-            }
         }
         return s.toString().strip();
     }

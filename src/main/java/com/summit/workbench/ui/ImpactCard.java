@@ -38,7 +38,8 @@ class ImpactCard extends Div {
             }
             Grid<ImpactPreview.Entry> grid = new Grid<>();
             grid.addClassName("summit-impact-list");
-            grid.addComponentColumn(e -> new Anchor(e.href(), e.label())).setHeader(getTranslation("workbench.impact.case")).setAutoWidth(true)
+            grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+            grid.addComponentColumn(e -> e.href() == null ? new com.vaadin.flow.component.html.Span(e.label()) : new Anchor(e.href(), e.label())).setHeader(getTranslation("workbench.impact.case")).setAutoWidth(true)
                     .setFlexGrow(1);
             grid.addColumn(ImpactPreview.Entry::before).setHeader(getTranslation("workbench.impact.before")).setFlexGrow(2);
             grid.addColumn(ImpactPreview.Entry::after).setHeader(getTranslation("workbench.impact.after")).setFlexGrow(2);

@@ -198,6 +198,7 @@ public class RequestView extends VerticalLayout implements HasUrlParameter<Long>
         }
         Grid<ModelDiff.Change> grid = new Grid<>();
         grid.setId("request-change-list");
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(c -> {
             Span kind = new Span(getTranslation("workbench.diff." + c.kind().name()));
             kind.getElement().getThemeList().add(switch (c.kind()) {
