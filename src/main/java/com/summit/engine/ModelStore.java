@@ -169,6 +169,11 @@ public class ModelStore {
         return versions.current();
     }
 
+    /** The current (latest deployed) version of one model file; empty for a file never deployed. */
+    public Optional<ModelVersion> currentOf(String resourceName) {
+        return versions.currentOf(resourceName);
+    }
+
     /** Every version of a model file, oldest first. */
     public List<ModelVersion> versionsOf(String resourceName) {
         return versions.ofResource(resourceName);

@@ -66,6 +66,12 @@ class ModelVersionRepository {
                 .query(this::map).list();
     }
 
+    /** The latest deployed version of one model file. */
+    Optional<ModelVersion> currentOf(String resourceName) {
+        return jdbc.sql("select " + COLUMNS + " from model_version where resource_name = :r and state = 'DEPLOYED' order by version desc limit 1")
+                .param("r", resourceName).query(this::map).optional();
+    }
+
     /** How many proposals wait per model file. */
     java.util.Map<String, Integer> proposalsByResource() {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();

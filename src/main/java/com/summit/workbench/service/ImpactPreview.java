@@ -48,7 +48,7 @@ public class ImpactPreview {
     /** The impact of new content of a DMN file, for every decision in it whose live cases Summit knows. */
     public List<Impact> preview(String resourceName, String content, SummitUser user, Locale locale) {
         WorkbenchAccess.requireOwner(user);
-        ModelVersion current = models.current().stream().filter(v -> v.resourceName().equals(resourceName)).findFirst().orElse(null);
+        ModelVersion current = models.currentOf(resourceName).orElse(null);
         if (current == null || current.kind() != ModelVersion.Kind.DMN) {
             return List.of();
         }

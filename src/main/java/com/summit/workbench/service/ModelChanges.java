@@ -297,7 +297,7 @@ public class ModelChanges {
     }
 
     private Optional<ModelVersion> current(String resourceName) {
-        return models.current().stream().filter(v -> v.resourceName().equals(resourceName)).findFirst();
+        return models.currentOf(resourceName);
     }
 
     private String name(String username) {

@@ -142,7 +142,7 @@ public class ModelDrafts {
     }
 
     private Optional<ModelVersion> current(String resourceName) {
-        return models.current().stream().filter(v -> v.resourceName().equals(resourceName)).findFirst();
+        return models.currentOf(resourceName);
     }
 
     static void requireFileName(String resourceName) {

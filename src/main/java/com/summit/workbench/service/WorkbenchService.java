@@ -121,7 +121,7 @@ public class WorkbenchService {
         ModelVersion v = models.version(versionId).filter(x -> x.kind() == ModelVersion.Kind.BPMN && x.engineVersion() != null)
                 .orElseThrow(() -> new UserFacingException("workbench.error.noSuchVersion"));
         Map<String, Integer> open = tasks.openTasksByElement(v.modelId(), v.engineVersion());
-        boolean current = models.current().stream().anyMatch(c -> c.id() == v.id());
+        boolean current = models.currentOf(v.resourceName()).map(c -> c.id() == v.id()).orElse(false);
         Map<String, Integer> cases = new java.util.LinkedHashMap<>();
         if (current) {
             liveCounts.stream().filter(s -> s.bpmnProcessId().equals(v.modelId())).forEach(s -> cases.putAll(s.counts()));

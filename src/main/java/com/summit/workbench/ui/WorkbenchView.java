@@ -3,7 +3,6 @@ package com.summit.workbench.ui;
 import com.summit.base.UserFacingException;
 import com.summit.base.ui.Errors;
 import com.summit.base.ui.Formats;
-import com.summit.engine.ModelStore;
 import com.summit.engine.ModelVersion;
 import com.summit.security.domain.SummitUser;
 import com.summit.security.service.CurrentUser;
@@ -190,10 +189,7 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
     private static final int MAX_UPLOAD = 2 * 1024 * 1024;
 
     private String who(String username) {
-        if (username == null) {
-            return "—";
-        }
-        return ModelStore.SYSTEM.equals(username) ? getTranslation("workbench.system") : names.getOrDefault(username, username);
+        return Names.who(this, username, names);
     }
 
     @Override
