@@ -39,6 +39,14 @@ class DeployedProcessRepository {
         return result;
     }
 
+    /** The definition key of a version now: the latest deployment of that number (the embedded engine's keys change on restart). */
+    Optional<Long> keyOf(String bpmnProcessId, int version) {
+        return jdbc.sql("""
+                select process_definition_key from deployed_process where bpmn_process_id = :id and version = :v
+                order by deployed_at desc limit 1""")
+                .param("id", bpmnProcessId).param("v", version).query(Long.class).optional();
+    }
+
     Optional<String> latestXml(String bpmnProcessId) {
         return jdbc.sql("select bpmn_xml from deployed_process where bpmn_process_id = :id order by version desc, deployed_at desc limit 1")
                 .param("id", bpmnProcessId).query(String.class).optional();

@@ -112,6 +112,18 @@ public class ProcessModels {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** The id of the form linked to a user task or start event of a version, if it links one. */
+    public Optional<String> formId(long processDefinitionKey, String elementId) {
+        BpmnModelInstance model = parsed.computeIfAbsent(processDefinitionKey, key -> processes.xml(key)
+                .map(xml -> Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))))
+                .orElse(null));
+        if (model == null || !(model.getModelElementById(elementId) instanceof io.camunda.zeebe.model.bpmn.instance.BaseElement element)) {
+            return Optional.empty();
+        }
+        var form = element.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class);
+        return form == null || form.getFormId() == null || form.getFormId().isBlank() ? Optional.empty() : Optional.of(form.getFormId().strip());
+    }
+
     /** The name the modeller gave an element, or its id when it has none. */
     public String elementName(long processDefinitionKey, String elementId) {
         BpmnModelInstance model = parsed.computeIfAbsent(processDefinitionKey, key -> processes.xml(key)

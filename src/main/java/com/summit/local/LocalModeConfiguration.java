@@ -41,6 +41,11 @@ class LocalModeConfiguration {
     }
 
     @Bean
+    com.summit.engine.RunningInstances recordStreamRunningInstances(LocalRuntime runtime) {
+        return new RecordStreamRunningInstances(runtime);
+    }
+
+    @Bean
     DataSource dataSource(LocalRuntime runtime) {
         return runtime.dataSource();
     }

@@ -171,6 +171,15 @@ public class OpportunityRepository {
         return counts;
     }
 
+    /** The deals held by these instances of the engine's epoch. */
+    public List<Opportunity> findByInstances(String epoch, java.util.Collection<Long> processInstanceKeys) {
+        if (processInstanceKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where o.engine_epoch = :e and o.process_instance_key in (:keys)")
+                .param("e", epoch).param("keys", List.copyOf(processInstanceKeys)).query(this::map).list();
+    }
+
     public List<Opportunity> findAll() {
         return jdbc.sql(SELECT + " order by o.updated_at desc, o.id desc").query(this::map).list();
     }

@@ -325,6 +325,21 @@ public class HumanTaskRepository {
                 .param("o", opportunityId).query(this::map).list();
     }
 
+    /** The open tasks of one instance of this engine's epoch (instance keys repeat across the embedded engine's restarts). */
+    public List<HumanTask> findOpenByInstance(String epoch, long processInstanceKey) {
+        return jdbc.sql("select " + COLUMNS + " from human_task where engine_epoch = :e and process_instance_key = :pi and state = 'OPEN' order by id")
+                .param("e", epoch).param("pi", processInstanceKey).query(this::map).list();
+    }
+
+    /** An open task whose instance moved to another version: the element, name and form it has now. */
+    public int relocate(long id, long processDefinitionKey, String elementId, String name, Long formKey) {
+        return jdbc.sql("""
+                update human_task set process_definition_key = :pd, element_id = :el, name = :name, form_key = :form
+                where id = :id and state = 'OPEN'""")
+                .param("id", id).param("pd", processDefinitionKey).param("el", elementId).param("name", name).param("form", formKey)
+                .update();
+    }
+
     public List<HumanTask> findCompletedBy(String username, int limit) {
         return jdbc.sql("select " + COLUMNS + " from human_task where completed_by = :u order by completed_at desc limit :limit")
                 .param("u", username).param("limit", limit).query(this::map).list();

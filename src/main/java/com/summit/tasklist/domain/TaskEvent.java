@@ -18,6 +18,7 @@ public record TaskEvent(long taskId, String taskName, Type type, String actor, S
         COMPLETED,
         CANCELED,
         ATTACHED,
-        REMOVED_ATTACHMENT
+        REMOVED_ATTACHMENT,
+        MIGRATED
     }
 }
