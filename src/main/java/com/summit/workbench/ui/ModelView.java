@@ -48,6 +48,7 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
     private final transient ModelChanges changes;
     private final transient com.summit.workbench.service.ImpactPreview impacts;
     private final transient com.summit.workbench.service.ModelTranslations translations;
+    private final transient com.summit.workbench.service.InstanceMigrations migrations;
     private final transient SummitUser user;
     private final transient Map<String, String> names;
     private String resourceName = "";
@@ -55,7 +56,9 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
     private String title = "";
 
     public ModelView(WorkbenchService workbench, ModelDrafts drafts, ModelChanges changes, com.summit.workbench.service.ImpactPreview impacts,
-            com.summit.workbench.service.ModelTranslations translations, CurrentUser currentUser) {
+            com.summit.workbench.service.ModelTranslations translations, com.summit.workbench.service.InstanceMigrations migrations,
+            CurrentUser currentUser) {
+        this.migrations = migrations;
         this.impacts = impacts;
         this.translations = translations;
         this.workbench = workbench;
@@ -157,10 +160,11 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
                 .setAutoWidth(true);
         grid.addColumn(v -> v.comment() == null ? "—" : v.comment()).setHeader(getTranslation("workbench.comment")).setFlexGrow(1);
         grid.addColumn(v -> v.versionTag() == null ? "—" : v.versionTag()).setHeader(getTranslation("workbench.tag")).setAutoWidth(true);
+        Map<Integer, Integer> running = current != null && current.kind() == ModelVersion.Kind.BPMN
+                ? migrations.runningByVersion(user, resourceName) : Map.of();
         if (current != null && current.kind() == ModelVersion.Kind.BPMN) {
-            Map<Integer, Integer> running = workbench.openInstancesByVersion(resourceName, user);
-            grid.addColumn(v -> v.engineVersion() == null || v.state() != ModelVersion.State.DEPLOYED ? "—"
-                    : String.valueOf(running.getOrDefault(v.engineVersion(), 0)))
+            grid.addColumn(v -> v.version() == null || v.state() != ModelVersion.State.DEPLOYED ? "—"
+                    : String.valueOf(running.getOrDefault(v.version(), 0)))
                     .setHeader(getTranslation("workbench.running")).setAutoWidth(true).setFlexGrow(0);
         }
         grid.addComponentColumn(v -> {
@@ -188,6 +192,12 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
                 live.setId("model-live-" + v.version());
                 actions.add(live);
             }
+            if (v.state() == ModelVersion.State.DEPLOYED && current != null && v.id() != current.id() && running.getOrDefault(v.version(), 0) > 0) {
+                Anchor migrate = new Anchor("workbench/migrate/" + resourceName + "?from=" + v.version() + "&to=" + current.version(),
+                        getTranslation("workbench.migration.open"));
+                migrate.setId("model-migrate-" + v.version());
+                actions.add(migrate);
+            }
             if (v.state() == ModelVersion.State.PROPOSED) {
                 Button edit = new Button(getTranslation("workbench.draft.fromProposal"), VaadinIcon.EDIT.create());
                 edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -209,7 +219,9 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
         if (current != null && current.kind() == ModelVersion.Kind.BPMN) {
             Paragraph note = new Paragraph(getTranslation("workbench.running.note"));
             note.addClassName("summit-muted");
-            card.add(note, liveArea);
+            Anchor migrate = new Anchor("workbench/migrate/" + resourceName, getTranslation("workbench.migration.open"));
+            migrate.setId("model-migrate");
+            card.add(note, migrate, liveArea);
             liveArea.setWidthFull();
             showLive(current);
         }
