@@ -129,4 +129,71 @@ class ImpactPreviewIT extends LocalAppIT {
         assertThat(String.join("；", gates.describe(gates.evaluate(deal.id(), Stage.NEED_CONFIRMATION, java.util.Map.of()), Locales.ZH_CN)))
                 .contains("需求需达到 4 级");
     }
+
+    @Autowired com.summit.customer.service.TieringService tiering;
+    @Autowired com.summit.approval.service.ApprovalRounds approvalRounds;
+    @Autowired com.summit.approval.domain.ApprovalRepository approvalRepository;
+
+    private String currentOf(String file) {
+        return models.current().stream().filter(v -> v.resourceName().equals(file)).findFirst().orElseThrow().content();
+    }
+
+    @Test
+    void raisingTheImportantProfitLineMovesACustomerJustAboveItToOrdinaryAndNamesTheTiers() {
+        SummitUser admin = users.find("admin").orElseThrow();
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 5);
+        var customer = customers.create(new com.summit.customer.service.NewCustomer("分级影响物流" + marker, null,
+                com.summit.customer.domain.Industry.RETAIL, "江苏南京"), rep);
+        java.time.LocalDate lastMonth = java.time.LocalDate.now(Locales.ZONE).withDayOfMonth(1).minusMonths(1);
+        tiering.recordRevenue(customer.id(), lastMonth, "LINE_HAUL", new java.math.BigDecimal("3000000"), new java.math.BigDecimal("900000"));
+        String raised = currentOf("customer-tier.dmn").replace("<text>&gt;= 800000</text>", "<text>&gt;= 1000000</text>");
+        assertThat(raised).contains("&gt;= 1000000");
+
+        ImpactPreview.Impact impact = impacts.preview("customer-tier.dmn", raised, admin, Locales.ZH_CN).getFirst();
+        assertThat(impact.decisionId()).isEqualTo("customer-tier");
+        assertThat(impact.entries()).filteredOn(e -> e.label().equals("分级影响物流" + marker)).singleElement().satisfies(e -> {
+            assertThat(e.href()).isEqualTo("customers/" + customer.id());
+            assertThat(e.before()).startsWith("重要客户：").contains("毛利");
+            assertThat(e.after()).startsWith("普通客户：");
+        });
+        assertThat(impact.entries()).allSatisfy(e -> assertThat(e.before()).startsWith("重要客户"));
+        assertThat(impacts.preview("customer-tier.dmn", currentOf("customer-tier.dmn"), admin, Locales.ZH_CN).getFirst().changed()).isZero();
+    }
+
+    @Test
+    void loweringTheMarginLineForTheFinanceHeadReroutesTheRoundsUnderWayBetweenTheLines() {
+        SummitUser admin = users.find("admin").orElseThrow();
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String marker = java.util.UUID.randomUUID().toString().substring(0, 5);
+        var customer = customers.create(new com.summit.customer.service.NewCustomer("审批路由物流" + marker, null,
+                com.summit.customer.domain.Industry.RETAIL, "江苏南京"), rep);
+        Opportunity between = opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "毛利九个点" + marker, null,
+                new java.math.BigDecimal("5000000"), Set.of(com.summit.customer.domain.LogisticsService.LINE_HAUL)), rep);
+        Opportunity above = opportunities.create(new com.summit.opportunity.service.NewOpportunity(customer.id(), "毛利十五个点" + marker, null,
+                new java.math.BigDecimal("5000000"), Set.of(com.summit.customer.domain.LogisticsService.LINE_HAUL)), rep);
+        var first = approvalRounds.openRound(null, between.id(), "PROPOSAL_NEGOTIATION", "zhangwei", null,
+                new com.summit.approval.service.ApprovalRounds.Terms(new java.math.BigDecimal("5000000"), new java.math.BigDecimal("9"), 30, false),
+                null, null);
+        var second = approvalRounds.openRound(null, above.id(), "PROPOSAL_NEGOTIATION", "zhangwei", null,
+                new com.summit.approval.service.ApprovalRounds.Terms(new java.math.BigDecimal("5000000"), new java.math.BigDecimal("15"), 30, false),
+                null, null);
+        try {
+            String raised = currentOf("approval-route.dmn").replace("<text>&lt; 8</text>", "<text>&lt; 10</text>");
+            assertThat(raised).contains("&lt; 10");
+            ImpactPreview.Impact impact = impacts.preview("approval-route.dmn", raised, admin, Locales.ZH_CN).getFirst();
+            assertThat(impact.decisionId()).isEqualTo("approval-route");
+            assertThat(impact.entries()).filteredOn(e -> e.label().contains("毛利九个点" + marker)).singleElement().satisfies(e -> {
+                assertThat(e.before()).contains("财务").doesNotContain("财务（负责人）");
+                assertThat(e.after()).contains("财务（负责人）");
+                assertThat(e.href()).isEqualTo("opportunities/" + between.id());
+            });
+            assertThat(impact.entries()).noneMatch(e -> e.label().contains("毛利十五个点" + marker));
+        } finally {
+            for (var round : List.of(first, second)) {
+                approvalRepository.endRunningRounds(round.requestId());
+                approvalRepository.closeRequest(round.requestId(), "WITHDRAWN");
+            }
+        }
+    }
 }

@@ -228,6 +228,21 @@ public class ApprovalRepository {
                         reviews.stream().filter(v -> v.roundId() == id).toList());
     }
 
+    /** A round under way, with the terms it was submitted on: what the route decided it from. */
+    public record RunningRound(long requestId, long roundId, long opportunityId, String stage, BigDecimal amount, BigDecimal marginPercent,
+            Integer paymentTermDays, boolean nonStandardTerms) {}
+
+    /** Every round under way of an open request, oldest first. */
+    public List<RunningRound> runningRounds() {
+        return jdbc.sql("""
+                select q.id, r.id, q.opportunity_id, q.stage, r.amount, r.margin_percent, r.payment_term_days, r.non_standard_terms
+                from approval_round r join approval_request q on q.id = r.request_id
+                where r.outcome = 'RUNNING' and q.status = 'OPEN' order by r.id""")
+                .query((rs, n) -> new RunningRound(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), (Integer) rs.getObject(7), rs.getBoolean(8)))
+                .list();
+    }
+
     public List<Long> requestsOf(long opportunityId) {
         return jdbc.sql("select id from approval_request where opportunity_id = :o order by id").param("o", opportunityId)
                 .query(Long.class).list();

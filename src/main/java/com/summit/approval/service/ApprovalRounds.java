@@ -161,18 +161,7 @@ public class ApprovalRounds {
 
     /** The departments the DMN routes the deal to, the highest level per department, each with its deadline. */
     private List<Routed> route(Opportunity opportunity, String tier, BigDecimal amount, Terms terms) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("amount", amount);
-        facts.put("marginPercent", terms.marginPercent());
-        facts.put("tier", tier);
-        facts.put("paymentTermDays", terms.paymentTermDays());
-        facts.put("nonStandardTerms", terms.nonStandardTerms());
-        facts.put("coldChain", opportunity.services().stream().anyMatch(s -> s.name().equals("COLD_CHAIN")));
-        Map<String, String> levels = new LinkedHashMap<>();
-        for (Map<String, Object> row : engine.evaluateDecisionRows(ROUTE_DECISION, facts)) {
-            levels.merge(String.valueOf(row.get("department")), String.valueOf(row.get("level")),
-                    (a, b) -> "HEAD".equals(a) || "HEAD".equals(b) ? "HEAD" : "REVIEWER");
-        }
+        Map<String, String> levels = levels(engine.evaluateDecisionRows(ROUTE_DECISION, routeFacts(opportunity, tier, amount, terms)));
         Instant now = Instant.now();
         Map<String, Instant[]> deadlines = new LinkedHashMap<>();
         List<Routed> routed = new ArrayList<>();
@@ -182,6 +171,28 @@ public class ApprovalRounds {
             routed.add(new Routed(department, level, deadline[0], deadline[1]));
         });
         return routed;
+    }
+
+    /** What the route decision reads: the submitted terms, the customer's tier, whether it is cold chain. */
+    static Map<String, Object> routeFacts(Opportunity opportunity, String tier, BigDecimal amount, Terms terms) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("amount", amount);
+        facts.put("marginPercent", terms.marginPercent());
+        facts.put("tier", tier);
+        facts.put("paymentTermDays", terms.paymentTermDays());
+        facts.put("nonStandardTerms", terms.nonStandardTerms());
+        facts.put("coldChain", opportunity.services().stream().anyMatch(s -> s.name().equals("COLD_CHAIN")));
+        return facts;
+    }
+
+    /** The departments the route's rows name, each at the highest level a row asks of it (the head over a reviewer). */
+    static Map<String, String> levels(List<Map<String, Object>> rows) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            levels.merge(String.valueOf(row.get("department")), String.valueOf(row.get("level")),
+                    (a, b) -> "HEAD".equals(a) || "HEAD".equals(b) ? "HEAD" : "REVIEWER");
+        }
+        return levels;
     }
 
     /**

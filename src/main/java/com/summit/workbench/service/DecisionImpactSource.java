@@ -21,6 +21,14 @@ public interface DecisionImpactSource {
     /** What a decision's output means for a case, in words ("通过" or the unmet conditions). */
     String describe(LiveCase liveCase, Object output, Locale locale);
 
+    /**
+     * What of a decision's output counts as a change for a case (all of it unless the source says otherwise: a
+     * customer moves when its tier does, not when only the wording of the reason does).
+     */
+    default Object outcome(Object output) {
+        return output;
+    }
+
     /** What the comparison takes for granted, in words (null: nothing). */
     default String assumption(Locale locale) {
         return null;

@@ -83,7 +83,7 @@ public class ImpactPreview {
             } catch (IllegalStateException e) {
                 throw new UserFacingException("workbench.impact.failed", c.visible() ? c.label() : "#" + c.id(), e.getMessage());
             }
-            if (Objects.equals(was, now)) {
+            if (Objects.equals(source.outcome(was), source.outcome(now))) {
                 continue;
             }
             changed++;
