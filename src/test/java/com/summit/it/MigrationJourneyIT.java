@@ -1,0 +1,277 @@
+package com.summit.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.summit.engine.ModelStore;
+import com.summit.engine.ModelVersion;
+import com.summit.security.domain.SummitUser;
+import com.summit.security.service.UserService;
+import com.summit.tasklist.service.TaskRow;
+import com.summit.tasklist.service.TaskService;
+import com.summit.workbench.domain.InstanceMigration;
+import com.summit.workbench.service.InstanceMigrations;
+import com.summit.workbench.service.ModelChanges;
+import com.summit.workbench.service.ModelDrafts;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The process owner's first journey in a real Chromium, at a person's pace: 赵敏 creates a site-visit form, adds the
+ * user task 现场考察 to stage 3 of the lifecycle in the BPMN editor and links the form to it, checks and proposes the
+ * change; an admin approves it in the inbox; she deploys it and moves the demo deals in stage 3 onto the new version,
+ * their design step mapped to the visit; the rep finds 现场考察 in the inbox with its form and completes it. The
+ * lifecycle is put back afterwards: the old content redeployed, the deals moved onto it.
+ */
+class MigrationJourneyIT extends LocalAppIT {
+
+    private static final String LIFECYCLE = "opportunity-lifecycle.bpmn";
+    private static final String DEAL = "全国七仓仓配一体化";
+    private static final String OTHER_DEAL = "港口集装箱短驳";
+
+    @LocalServerPort int port;
+    @Autowired UserService users;
+    @Autowired ModelDrafts drafts;
+    @Autowired ModelChanges changes;
+    @Autowired ModelStore models;
+    @Autowired InstanceMigrations migrations;
+    @Autowired TaskService tasks;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private BrowserSteps person;
+
+    @BeforeEach
+    void startBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+        person = new BrowserSteps(driver, wait, port);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Disabled("in progress (issue #13): the form is created, checked, proposed and deployed in the browser; after the task is "
+            + "dropped onto the stage-3 flow, the properties panel's ID field is not found yet (a click on the new shape does not "
+            + "select it, or the panel's ids differ in camunda-bpmn-js 5.30)")
+    void theProcessOwnerAddsASiteVisitToStageThreeAndMovesTheDealsThereOntoItAndTheRepCompletesIt() {
+        SummitUser owner = users.find("zhaomin").orElseThrow();
+        SummitUser admin = users.find("admin").orElseThrow();
+        SummitUser rep = users.find("zhangwei").orElseThrow();
+        String formId = "site-visit-" + UUID.randomUUID().toString().substring(0, 4);
+        drafts.discard(LIFECYCLE, owner);
+        ModelVersion before = current();
+        try {
+            // 1. a new form: visit date, warehouse seen, findings
+            person.signIn("zhaomin");
+            person.open("workbench");
+            person.click(By.id("workbench-new-file"));
+            person.typeSlowly(person.clickable(By.cssSelector("#new-file-id input")), formId);
+            person.click(By.id("new-file-create"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-model-editor .fjs-editor-container")));
+            // the palette drags with dragula, which WebDriver's synthetic drags do not drive: the fields go in through
+            // the editor's own modeling commands, as its palette would put them
+            person.script("""
+                    const editor = document.querySelector('summit-model-editor')._editor;
+                    const modeling = editor.get('modeling');
+                    const root = editor._getState().schema;
+                    modeling.addFormField({ type: 'datetime', subtype: 'date', key: 'visitDate', dateLabel: '考察日期',
+                        validate: { required: true } }, root, 0);
+                    modeling.addFormField({ type: 'checkbox', key: 'warehouseSeen', label: '已实地查看仓库' }, root, 1);
+                    modeling.addFormField({ type: 'textarea', key: 'visitFindings', label: '考察发现',
+                        validate: { required: true } }, root, 2);
+                    """);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("summit-model-editor"), "考察发现"));
+            Browser.screenshot(driver, "40-migration-journey-form");
+            person.click(By.id("model-draft-save"));
+            wait.until(d -> drafts.find(formId + ".form", owner).map(x -> x.content().contains("visitFindings")).orElse(false));
+            propose("新建现场考察表单", null);
+            person.click(By.id("request-deploy"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-state"), "已部署"));
+
+            // 2. the user task in stage 3, before the solution design, for the deal's owner, with the new form
+            person.open("workbench/model/" + LIFECYCLE);
+            person.click(By.id("model-draft-start"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("summit-model-editor .djs-element[data-element-id='Task_DesignSolution']")));
+            // the space tool's drag is a synthetic mouse gesture as well: the stage's steps move right through the
+            // editor's modeling, and the new task is dropped onto the flow from the stage's start, as a drop on it does
+            String created = (String) person.script("""
+                    const modeler = document.querySelector('summit-model-editor')._editor;
+                    const registry = modeler.get('elementRegistry');
+                    const modeling = modeler.get('modeling');
+                    const stage = registry.get('Stage_SolutionDesign');
+                    const steps = registry.filter(e => e.parent === stage && !e.waypoints && e.type !== 'label'
+                        && e.id !== 'Stage_SolutionDesign_Start');
+                    modeling.moveElements(steps, { x: 150, y: 0 });
+                    const task = modeler.get('elementFactory').createShape({ type: 'bpmn:UserTask' });
+                    const flow = registry.get('Stage_SolutionDesign_F1');
+                    modeling.createShape(task, { x: 420, y: 835 }, flow);
+                    modeler.get('canvas').zoom('fit-viewport', 'auto');
+                    return task.id;
+                    """);
+            WebElement shape = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("summit-model-editor .djs-element[data-element-id='" + created + "'] .djs-hit")));
+            new Actions(driver).moveToElement(shape).click().perform();
+            WebElement id = wait.until(ExpectedConditions.elementToBeClickable(By.id("bio-properties-panel-id")));
+            id.click();
+            new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.DELETE).perform();
+            person.typeSlowly("Task_SiteVisit");
+            person.typeSlowly(driver.findElement(By.id("bio-properties-panel-name")), "现场考察");
+            group("Assignment");
+            person.typeSlowly(person.clickable(By.id("bio-properties-panel-assignee")), "=owner");
+            group("Form");
+            new Select(person.clickable(By.id("bio-properties-panel-formType"))).selectByVisibleText("Camunda Form (linked)");
+            person.typeSlowly(person.clickable(By.id("bio-properties-panel-formId")), formId);
+            Browser.screenshot(driver, "41-migration-journey-task");
+            person.click(By.id("model-draft-save"));
+            wait.until(d -> drafts.find(LIFECYCLE, owner).map(x -> x.content().contains("id=\"Task_SiteVisit\"")
+                    && x.content().contains("formId=\"" + formId + "\"") && x.content().contains("assignee=\"=owner\"")
+                    && x.content().contains("name=\"现场考察\"")).orElse(false));
+
+            // she checks it: Camunda's rules in the editor, Summit's own beside it
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-lint-summary")));
+            assertThat(driver.findElement(By.id("model-lint-summary")).getText()).contains("0 个错误");
+            person.click(By.id("model-draft-check"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-summit-checks"), "没有发现问题"));
+            Browser.screenshot(driver, "42-migration-journey-checked");
+            propose("方案设计前先做现场考察", "site-visit");
+            // the diff names the new step; the lifecycle needs a second pair of eyes
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-change-list"), "现场考察"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-waiting")));
+            Browser.screenshot(driver, "43-migration-journey-request");
+            String request = driver.getCurrentUrl();
+
+            // 3. an admin approves it in the inbox
+            person.signIn("admin");
+            person.clickCellContaining("审批模型变更");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
+            driver.findElements(By.cssSelector(".fjs-form-field-radio label")).stream().filter(l -> l.getText().contains("批准"))
+                    .findFirst().orElseThrow().click();
+            person.click(By.id("task-submit"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+
+            // she deploys it
+            person.signIn("zhaomin");
+            driver.get(request);
+            person.click(By.id("request-deploy"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("request-state"), "已部署"));
+            ModelVersion deployed = current();
+            assertThat(deployed.version()).isEqualTo(before.version() + 1);
+
+            // 4. she moves the deals in stage 3 onto it, their design step mapped to the visit
+            person.open("workbench/model/" + LIFECYCLE);
+            person.click(By.id("model-migrate"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("migration-instance-list")));
+            driver.findElements(By.cssSelector("#migration-filter vaadin-radio-button")).stream()
+                    .filter(r -> r.getText().contains("所在阶段")).findFirst().orElseThrow().click();
+            person.pick("migration-filter-stage", "方案设计");
+            wait.until(d -> cells("migration-instance-list").contains(DEAL) && cells("migration-instance-list").contains(OTHER_DEAL));
+            assertThat(cells("migration-instance-list")).doesNotContain("华东家电集团有限公司");
+            person.click(By.id("migration-changed-only"));
+            person.pick("migration-target-Task_DesignSolution", "现场考察");
+            Browser.screenshot(driver, "44-migration-journey-plan");
+            person.click(By.id("migration-try"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migration-try-result"), "已迁移到 v" + deployed.version()));
+            person.click(By.id("migration-start"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migration-progress"), "已完成"));
+            assertThat(driver.findElement(By.id("migration-progress-text")).getText()).contains("0 个被拒绝");
+            Browser.screenshot(driver, "45-migration-journey-done");
+
+            // 5. the rep finds the visit in the inbox, once, with its form, and completes it
+            List<TaskRow> visits = tasks.inbox(rep).stream().filter(t -> "Task_SiteVisit".equals(t.task().elementId())).toList();
+            assertThat(visits).as("the rep's stage-3 deal waits at the visit, once").hasSize(1);
+            person.signIn("zhangwei");
+            person.clickCellContaining("现场考察");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form-field-datetime")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-context"), DEAL));
+            person.click(By.cssSelector(".fjs-form-field-datetime input"));
+            person.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
+            driver.findElements(By.cssSelector(".fjs-form-field-checkbox label")).stream().filter(l -> l.getText().contains("已实地查看仓库"))
+                    .findFirst().orElseThrow().click();
+            person.typeSlowly(driver.findElement(By.cssSelector(".fjs-form-field-textarea textarea")), "深圳仓月台不足，首发周需要临时增加两个卸货口");
+            Browser.screenshot(driver, "46-migration-journey-visit");
+            person.click(By.id("task-submit"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
+                    .filter(t -> t.task().processInstanceKey() == visits.getFirst().task().processInstanceKey()).map(t -> t.task().elementId()).toList(),
+                    open -> open.equals(List.of("Task_DesignSolution")));
+        } finally {
+            drafts.discard(LIFECYCLE, owner);
+            putBack(before, owner, admin);
+        }
+    }
+
+    /** Opens the propose dialog, types the comment (and tag), acknowledges warnings if there are any, and submits. */
+    private void propose(String comment, String tag) {
+        person.click(By.id("model-draft-propose"));
+        person.typeSlowly(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#propose-comment textarea"))), comment);
+        if (tag != null) {
+            person.typeSlowly(driver.findElement(By.cssSelector("#propose-tag input")), tag);
+        }
+        person.click(By.id("propose-submit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-state")));
+    }
+
+    /** Expands a group of the properties panel by its title. */
+    private void group(String title) {
+        WebElement header = wait.until(d -> d.findElements(By.cssSelector(".bio-properties-panel-group-header")).stream()
+                .filter(h -> h.getText().trim().startsWith(title)).findFirst().orElse(null));
+        if (!header.getAttribute("class").contains("open")) {
+            person.click(header);
+        }
+    }
+
+    private String cells(String gridId) {
+        return (String) person.script("return [...document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content')]"
+                + ".map(c => c.textContent).join(' | ');", gridId);
+    }
+
+    private ModelVersion current() {
+        return models.current().stream().filter(v -> v.resourceName().equals(LIFECYCLE)).findFirst().orElseThrow();
+    }
+
+    /** The lifecycle as it was: its old content deployed again, and every deal on the journey's version moved onto it. */
+    private void putBack(ModelVersion before, SummitUser owner, SummitUser admin) {
+        ModelVersion now = current();
+        if (now.id() == before.id()) {
+            return;
+        }
+        changes.setFourEyes(LIFECYCLE, false, admin);
+        try {
+            changes.deploy(changes.rollBack(before.id(), "旅程测试结束，恢复原来的生命周期", null, true, owner).id(), owner);
+        } finally {
+            changes.setFourEyes(LIFECYCLE, true, admin);
+        }
+        ModelVersion restored = current();
+        var plan = migrations.plan(owner, LIFECYCLE, now.version(), restored.version());
+        if (plan.candidates().isEmpty()) {
+            return;
+        }
+        long id = migrations.start(owner, plan, Map.of("Task_SiteVisit", "Task_DesignSolution"),
+                plan.candidates().stream().map(InstanceMigrations.Candidate::processInstanceKey).toList(), null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> migrations.migration(owner, id).state(),
+                s -> s != InstanceMigration.State.RUNNING);
+    }
+}
