@@ -89,7 +89,9 @@ class SummitModelEditor extends HTMLElement {
     this._editor = new BpmnModeler({
       container: canvas,
       propertiesPanel: { parent: panel },
-      additionalModules: [lintingModule],
+      // a new user task stays a job-worker user task, the kind Summit's inbox serves (the modeler would make it a
+      // Camunda user task, which Summit's checks refuse)
+      additionalModules: [lintingModule, { createZeebeUserTaskBehavior: ['type', function KeepJobWorkerUserTasks() {}] }],
       linting: { active: true }
     });
     await this._editor.importXML(this._content);

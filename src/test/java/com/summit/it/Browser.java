@@ -23,6 +23,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
+        // the page's console, for a failed test to show what the page said
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("summit.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
@@ -30,6 +32,19 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /** A failed step: the screenshot, and the page's console beside it ({@code name.log}), which is also printed. */
+    public static void failed(ChromeDriver driver, String name) {
+        screenshot(driver, name);
+        try {
+            StringBuilder log = new StringBuilder();
+            driver.manage().logs().get("browser").forEach(e -> log.append(e.getLevel()).append(' ').append(e.getMessage()).append('\n'));
+            Files.writeString(SCREENSHOTS.resolve(name + ".log"), log);
+            System.out.println("browser console at " + name + ":\n" + log);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("no browser console at " + name + ": " + e);
+        }
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {

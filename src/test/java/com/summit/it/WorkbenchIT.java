@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class WorkbenchIT extends LocalAppIT {
 
     @Autowired WorkbenchService workbench;
+    @Autowired com.summit.workbench.service.InstanceMigrations migrations;
     @Autowired ModelStore models;
     @Autowired UserService users;
     @Autowired Messages messages;
@@ -95,7 +96,7 @@ class WorkbenchIT extends LocalAppIT {
     }
 
     @Test
-    void theVersionsListCountsTheInstancesWithAnOpenTaskOnEachVersion() {
+    void theVersionsListCountsTheRunningInstancesOnEachVersion() {
         SummitUser owner = users.find("zhaomin").orElseThrow();
         SummitUser rep = users.find("zhangwei").orElseThrow();
         String name = "workbench-count-" + UUID.randomUUID().toString().substring(0, 6) + ".bpmn";
@@ -111,9 +112,9 @@ class WorkbenchIT extends LocalAppIT {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> tasks.inbox(rep).stream()
                 .anyMatch(r -> r.task().processInstanceKey() == onSecond));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> workbench.openInstancesByVersion(name, owner), counts -> counts.equals(Map.of(1, 2, 2, 1)));
-        assertThat(workbench.openInstancesByVersion("stage-gate.dmn", owner)).as("a decision table has no instances").isEmpty();
-        assertThatThrownBy(() -> workbench.openInstancesByVersion(name, rep)).isInstanceOf(UserFacingException.class);
+                .until(() -> migrations.runningByVersion(owner, name), counts -> counts.equals(Map.of(1, 2, 2, 1)));
+        assertThat(migrations.runningByVersion(owner, "stage-gate.dmn")).as("a decision table has no instances").isEmpty();
+        assertThatThrownBy(() -> migrations.runningByVersion(rep, name)).isInstanceOf(UserFacingException.class);
     }
 
     @Test
@@ -200,6 +201,14 @@ class WorkbenchIT extends LocalAppIT {
                 WorkbenchService.CheckResult::message).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("Task_Visit", "The linked form \"site-visit-missing\" does not exist."),
                 org.assertj.core.groups.Tuple.tuple("Task_Visit", "The candidate group \"NOBODY_HERE\" has nobody in it: nobody could do the task."));
+
+        String camundaUserTask = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(id)
+                .startEvent("Start").userTask("Task_Native", t -> t.zeebeUserTask().zeebeAssignee("zhangwei")).endEvent().done());
+        assertThat(workbench.check(id + ".bpmn", camundaUserTask, owner, Locales.ZH_CN)).singleElement().satisfies(r -> {
+            assertThat(r.error()).as("a task nobody's inbox would show").isTrue();
+            assertThat(r.elementId()).isEqualTo("Task_Native");
+            assertThat(r.message()).contains("Camunda 用户任务").contains("Job worker");
+        });
 
         String calls = io.camunda.zeebe.model.bpmn.Bpmn.convertToString(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(id)
                 .startEvent("Start").callActivity("Call_Missing", c -> c.zeebeProcessId("no-such-process"))

@@ -200,6 +200,16 @@ public class ApprovalRepository {
                 .query(Integer.class).single();
     }
 
+    /** The number of conditions not met yet, of every opportunity among these that has any. */
+    public java.util.Map<Long, Integer> openConditions(java.util.Collection<Long> opportunityIds) {
+        java.util.Map<Long, Integer> open = new java.util.HashMap<>();
+        jdbc.sql("select opportunity_id, count(*) from approval_condition where met_at is null and opportunity_id = any(:ids) group by 1")
+                .param("ids", opportunityIds.toArray(Long[]::new)).query(rs -> {
+                    open.put(rs.getLong(1), rs.getInt(2));
+                });
+        return open;
+    }
+
     public void endRound(long roundId, ApprovalRound.Outcome outcome) {
         jdbc.sql("update approval_round set outcome = :o, ended_at = now() where id = :id and outcome = 'RUNNING'")
                 .param("id", roundId).param("o", outcome.name()).update();

@@ -20,4 +20,12 @@ class ConditionsGateFacts implements GateFactSource {
     public Map<String, Object> factsFor(long opportunityId, Stage stage) {
         return Map.of("conditionsMet", approvals.openConditions(opportunityId) == 0);
     }
+
+    @Override
+    public Map<Long, Map<String, Object>> factsFor(Map<Long, Stage> stages) {
+        Map<Long, Integer> open = approvals.openConditions(stages.keySet());
+        Map<Long, Map<String, Object>> facts = new java.util.HashMap<>();
+        stages.keySet().forEach(id -> facts.put(id, Map.of("conditionsMet", open.getOrDefault(id, 0) == 0)));
+        return facts;
+    }
 }

@@ -62,6 +62,31 @@ public class ScorecardRepository {
         return levels;
     }
 
+    /**
+     * The levels the gates read, of many opportunities in two statements: each element's current level (0 where nothing
+     * was claimed), a claim awaiting its verdict counting as the level it started from.
+     */
+    public Map<Long, Map<ScoreElement, Integer>> verifiedLevels(java.util.Collection<Long> opportunityIds) {
+        Map<Long, Map<ScoreElement, Integer>> levels = new java.util.HashMap<>();
+        Long[] ids = opportunityIds.toArray(Long[]::new);
+        for (Long id : ids) {
+            Map<ScoreElement, Integer> none = new EnumMap<>(ScoreElement.class);
+            for (ScoreElement e : ScoreElement.values()) {
+                none.put(e, 0);
+            }
+            levels.put(id, none);
+        }
+        jdbc.sql("select opportunity_id, element_code, level from opportunity_score where opportunity_id = any(:ids)").param("ids", ids)
+                .query(rs -> {
+                    levels.get(rs.getLong(1)).put(ScoreElement.valueOf(rs.getString(2)), rs.getInt(3));
+                });
+        jdbc.sql("select opportunity_id, element_code, from_level from score_change where status = 'PENDING' and opportunity_id = any(:ids)")
+                .param("ids", ids).query(rs -> {
+                    levels.get(rs.getLong(1)).put(ScoreElement.valueOf(rs.getString(2)), rs.getInt(3));
+                });
+        return levels;
+    }
+
     /** Locks the opportunity's scores for a change (one change of a scorecard at a time). */
     public void lock(long opportunityId) {
         jdbc.sql("select id from opportunity where id = :o for update").param("o", opportunityId).query(Long.class).optional();

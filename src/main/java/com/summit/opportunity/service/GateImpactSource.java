@@ -27,13 +27,11 @@ class GateImpactSource implements DecisionImpactSource {
 
     private final OpportunityRepository opportunities;
     private final GateService gates;
-    private final ScorecardService scorecards;
     private final Messages messages;
 
-    GateImpactSource(OpportunityRepository opportunities, GateService gates, ScorecardService scorecards, Messages messages) {
+    GateImpactSource(OpportunityRepository opportunities, GateService gates, Messages messages) {
         this.opportunities = opportunities;
         this.gates = gates;
-        this.scorecards = scorecards;
         this.messages = messages;
     }
 
@@ -48,16 +46,14 @@ class GateImpactSource implements DecisionImpactSource {
         opportunities.findVisibleTo(user.username(), user.team(), user.has(Role.MANAGER), user.has(Role.ADMIN)).forEach(o -> visible.add(o.id()));
         Map<String, Object> processFacts = new java.util.HashMap<>();
         GateService.PROCESS_FACTS.forEach(f -> processFacts.put(f, true));
+        List<Opportunity> open = opportunities.findOpen().stream().filter(o -> o.status() == OpportunityStatus.OPEN && o.stage() != null).toList();
+        Map<Long, Map<String, Object>> facts = gates.facts(open, processFacts);
         List<LiveCase> cases = new ArrayList<>();
-        for (Opportunity o : opportunities.findAll()) {
-            if (o.status() != OpportunityStatus.OPEN || o.stage() == null) {
-                continue;
-            }
-            Map<ScoreElement, Integer> levels = scorecards.verifiedLevels(o.id());
-            Map<String, Object> facts = new java.util.HashMap<>(gates.facts(o.id(), o.stage(), processFacts, levels));
-            facts.put("conditionsMet", true);
+        for (Opportunity o : open) {
+            Map<String, Object> f = new java.util.HashMap<>(facts.get(o.id()));
+            f.put("conditionsMet", true);
             cases.add(new LiveCase(String.valueOf(o.id()), o.customerName() + " · " + o.name() + " · " + o.stage().number(),
-                    "opportunities/" + o.id(), visible.contains(o.id()), facts));
+                    "opportunities/" + o.id(), visible.contains(o.id()), f));
         }
         return cases;
     }

@@ -82,18 +82,43 @@ public class GateService {
      */
     Map<String, Object> facts(long opportunityId, Stage stage, Map<String, Object> processFacts, Map<ScoreElement, Integer> levels) {
         Opportunity o = opportunities.find(opportunityId).orElseThrow(() -> new IllegalArgumentException("no opportunity " + opportunityId));
+        Map<String, Object> facts = facts(o, stage, customers.find(o.customerId()).orElse(null), processFacts, levels);
+        for (GateFactSource source : factSources) {
+            facts.putAll(source.factsFor(opportunityId, stage));
+        }
+        return facts;
+    }
+
+    /**
+     * {@link #facts(long, Stage, Map, Map)} of many opportunities, each at its own stage, read in a few statements
+     * whatever their number (the impact of a changed table reads every open deal's).
+     */
+    Map<Long, Map<String, Object>> facts(List<Opportunity> deals, Map<String, Object> processFacts) {
+        List<Long> ids = deals.stream().map(Opportunity::id).toList();
+        Map<Long, Map<ScoreElement, Integer>> levels = scorecards.verifiedLevels(ids);
+        Map<Long, com.summit.customer.domain.Customer> owners = customers.findAll(deals.stream().map(Opportunity::customerId).distinct().toList());
+        Map<Long, Stage> stages = new LinkedHashMap<>();
+        deals.forEach(o -> stages.put(o.id(), o.stage()));
+        List<Map<Long, Map<String, Object>>> others = factSources.stream().map(source -> source.factsFor(stages)).toList();
+        Map<Long, Map<String, Object>> facts = new LinkedHashMap<>();
+        for (Opportunity o : deals) {
+            Map<String, Object> f = facts(o, o.stage(), owners.get(o.customerId()), processFacts, levels.get(o.id()));
+            others.forEach(other -> f.putAll(other.getOrDefault(o.id(), Map.of())));
+            facts.put(o.id(), f);
+        }
+        return facts;
+    }
+
+    private static Map<String, Object> facts(Opportunity o, Stage stage, com.summit.customer.domain.Customer customer, Map<String, Object> processFacts,
+            Map<ScoreElement, Integer> levels) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("stage", stage.name());
         levels.forEach((element, level) -> facts.put(element.factName(), level));
-        var customer = customers.find(o.customerId());
-        facts.put("profileComplete", customer.map(c -> c.industry() != null && c.region() != null && !c.region().isBlank()).orElse(false));
-        facts.put("tierKnown", customer.map(c -> c.tier() != null).orElse(false));
+        facts.put("profileComplete", customer != null && customer.industry() != null && customer.region() != null && !customer.region().isBlank());
+        facts.put("tierKnown", customer != null && customer.tier() != null);
         facts.put("ownerSet", o.ownerUsername() != null && !o.ownerUsername().isBlank());
         for (String fact : PROCESS_FACTS) {
             facts.put(fact, Boolean.TRUE.equals(processFacts.get(fact)));
-        }
-        for (GateFactSource source : factSources) {
-            facts.putAll(source.factsFor(opportunityId, stage));
         }
         return facts;
     }

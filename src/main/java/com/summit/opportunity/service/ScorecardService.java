@@ -136,6 +136,11 @@ public class ScorecardService {
         return levels;
     }
 
+    /** {@link #verifiedLevels(long)} of many opportunities at once (the caller has checked visibility). */
+    public Map<Long, Map<ScoreElement, Integer>> verifiedLevels(java.util.Collection<Long> opportunityIds) {
+        return scores.verifiedLevels(opportunityIds);
+    }
+
     /** A claim on the element waiting for the manager's verdict, if any. */
     public Optional<ScoreChange> pendingClaim(long opportunityId, ScoreElement element) {
         return scores.pending(opportunityId, element);

@@ -287,24 +287,6 @@ public class HumanTaskRepository {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /**
-     * How many instances of a process have an open task, by the engine's version of the definition they run on (what
-     * the inbox knows; an instance waiting at a service task or a timer has no task to count).
-     */
-    public java.util.Map<Integer, Integer> openInstancesByVersion(String bpmnProcessId) {
-        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
-        jdbc.sql("""
-                select d.version, count(distinct t.process_instance_key) from human_task t
-                  join deployed_process d on d.process_definition_key = t.process_definition_key
-                 where t.bpmn_process_id = :id and t.state = 'OPEN'
-                 group by d.version""")
-                .param("id", bpmnProcessId)
-                .query(rs -> {
-                    counts.put(rs.getInt(1), rs.getInt(2));
-                });
-        return counts;
-    }
-
     /** How many tasks are open at each element of one version (the engine's number) of a process. */
     public java.util.Map<String, Integer> openByElement(String bpmnProcessId, int version) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();

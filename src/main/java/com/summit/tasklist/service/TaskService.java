@@ -277,11 +277,6 @@ public class TaskService {
         return tasks.commentsOfOpportunity(opportunityId);
     }
 
-    /** Instances of a process with an open task, by the engine's version they run on. */
-    public Map<Integer, Integer> openInstancesByVersion(String bpmnProcessId) {
-        return tasks.openInstancesByVersion(bpmnProcessId);
-    }
-
     /** How many tasks wait at each element of one version of a process (the inbox's view). */
     public Map<String, Integer> openTasksByElement(String bpmnProcessId, int version) {
         return tasks.openByElement(bpmnProcessId, version);

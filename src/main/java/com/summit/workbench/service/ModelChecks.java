@@ -133,6 +133,11 @@ public class ModelChecks {
                 findings.add(Finding.error(owner(listener), "workbench.check.noWorker", type));
             }
         }
+        // Summit's inbox serves user tasks through its job worker: a Camunda user task would wait where no one sees it
+        for (io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask native : model.getModelElementsByType(
+                io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask.class)) {
+            findings.add(Finding.error(owner(native), "workbench.check.camundaUserTask"));
+        }
         for (ZeebeFormDefinition form : model.getModelElementsByType(ZeebeFormDefinition.class)) {
             if (form.getFormId() != null && !form.getFormId().isBlank() && !formIds.contains(form.getFormId())) {
                 findings.add(Finding.error(owner(form), "workbench.check.noForm", form.getFormId()));

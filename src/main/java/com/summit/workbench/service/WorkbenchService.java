@@ -99,16 +99,6 @@ public class WorkbenchService {
     }
 
     /**
-     * For a process: how many of its instances have an open task, by the engine's number of the version they run on
-     * (the inbox's view; instances waiting at a machine step or a timer are not counted). Empty for decisions and forms.
-     */
-    public Map<Integer, Integer> openInstancesByVersion(String resourceName, SummitUser user) {
-        requireOwner(user);
-        return models.versionsOf(resourceName).stream().filter(v -> v.kind() == ModelVersion.Kind.BPMN).findFirst()
-                .map(v -> tasks.openInstancesByVersion(v.modelId())).orElse(Map.of());
-    }
-
-    /**
      * Where a process version's instances wait now, as Summit knows it: the open tasks at each element of this
      * version ({@code tasks}), and, on the current version, the cases other features place in the process whatever
      * version they run on (a deal's stage: {@code cases}). Instances at a machine step, a timer or a message are not

@@ -16,6 +16,10 @@ import java.util.function.Consumer;
 @NpmPackage(value = "camunda-bpmn-js", version = "5.30.2")
 @NpmPackage(value = "camunda-dmn-js", version = "3.8.3")
 @NpmPackage(value = "@bpmn-io/form-js-editor", version = "1.23.0")
+// one preact for the form editor and the form viewer it renders fields with: form-js-editor accepts up to 10.15.1, and
+// left to itself npm may hoist a newer one for the viewer and nest 10.15.1 under the editor; two copies break the
+// editor's hooks ("Cannot read properties of undefined (reading 'context')") and the form editor stays blank
+@NpmPackage(value = "preact", version = "10.15.1")
 @NpmPackage(value = "@camunda/linting", version = "3.57.0")
 @JsModule("./summit-model-editor.js")
 class ModelEditor extends Component implements HasSize {

@@ -92,7 +92,8 @@ public class ModelView extends VerticalLayout implements HasUrlParameter<String>
         String shown = current == null ? resourceName : workbench.shownName(current, getLocale());
         title = shown;
         Anchor back = new Anchor("workbench", getTranslation("workbench.back"));
-        H2 heading = new H2(getTranslation("workbench.model.heading", shown, resourceName));
+        // a model with a name shows it with its file; a new file has only its file name, shown once
+        H2 heading = new H2(shown.equals(resourceName) ? resourceName : getTranslation("workbench.model.heading", shown, resourceName));
         heading.setId("model-heading");
         add(back, heading, facts(current), new DraftCard(drafts, changes, impacts, user, resourceName, names, this::render), requestsCard(),
                 versionsCard(versions, current));

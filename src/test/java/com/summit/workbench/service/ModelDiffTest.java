@@ -19,11 +19,12 @@ class ModelDiffTest {
     @Test
     void aSiteVisitAddedToStageThreeIsAnAddedTaskInsideItsStageWithItsFlows() throws IOException {
         String before = file("bpmn/opportunity-lifecycle.bpmn");
-        String after = before.replace("<bpmn:sequenceFlow id=\"Stage_SolutionDesign_F1\" sourceRef=\"Stage_SolutionDesign_Start\" targetRef=\"Task_DesignSolution\" />",
+        String after = before.replace("<bpmn:sequenceFlow id=\"Stage_SolutionDesign_F1\" sourceRef=\"Stage_SolutionDesign_Start\" targetRef=\"Gateway_DesignSolution_Merge\" />",
                 "<bpmn:userTask id=\"Task_SiteVisit\" name=\"现场考察\"><bpmn:extensionElements><zeebe:formDefinition formId=\"site-visit\" />"
                         + "<zeebe:assignmentDefinition assignee=\"=owner\" /></bpmn:extensionElements></bpmn:userTask>"
                         + "<bpmn:sequenceFlow id=\"Stage_SolutionDesign_F1\" sourceRef=\"Stage_SolutionDesign_Start\" targetRef=\"Task_SiteVisit\" />"
-                        + "<bpmn:sequenceFlow id=\"Flow_AfterSiteVisit\" sourceRef=\"Task_SiteVisit\" targetRef=\"Task_DesignSolution\" />");
+                        + "<bpmn:sequenceFlow id=\"Flow_AfterSiteVisit\" sourceRef=\"Task_SiteVisit\" targetRef=\"Gateway_DesignSolution_Merge\" />");
+        assertThat(after).as("the stage's first flow was found and rewired").isNotEqualTo(before);
         List<ModelDiff.Change> changes = ModelDiff.of(ModelVersion.Kind.BPMN, before, after);
         assertThat(changes).filteredOn(c -> c.kind() == ModelDiff.Kind.ADDED).extracting(ModelDiff.Change::elementId, ModelDiff.Change::type,
                 ModelDiff.Change::containerId).containsExactly(
