@@ -62,8 +62,16 @@ final class BrowserSteps {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
     }
 
+    /** Clicks what the locator finds; if the page redraws it at that moment, finds it again and clicks, as a person would. */
     void click(By by) {
-        click(clickable(by));
+        wait.until(d -> {
+            try {
+                click(clickable(by));
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     /** Opens a Vaadin select and picks the item whose text contains the given text. */

@@ -91,7 +91,7 @@ class ImpactPreviewBench extends LocalBench {
     }
 
     /**
-     * 2,000 customers of 100 reps (some without a region or a tier), 10,000 open deals across the five stages, each with
+     * 2,000 customers of 100 reps (one in fifty without a region), 10,000 open deals across the five stages, each with
      * its five scorecard levels; one deal in twenty has a claim waiting for the manager.
      */
     private void load() {
@@ -102,7 +102,7 @@ class ImpactPreviewBench extends LocalBench {
                 insert into customer (name, industry, region, owner_username, tier)
                 select '基准客户' || i, (array['AUTOMOTIVE','FMCG','PHARMA','ECOMMERCE','RETAIL'])[1 + i % 5],
                        case when i % 50 = 0 then null else '上海' end, 'brep' || (i % 100),
-                       case when i % 40 = 0 then null when i % 10 = 0 then 'STRATEGIC' when i % 3 = 0 then 'IMPORTANT' else 'ORDINARY' end
+                       case when i % 10 = 0 then 'STRATEGIC' when i % 3 = 0 then 'IMPORTANT' else 'ORDINARY' end
                 from generate_series(1, 2000) i""").update();
         jdbc.sql("""
                 insert into opportunity (customer_id, name, amount, services, stage, status, owner_username)

@@ -72,9 +72,9 @@ class MigrationJourneyIT extends LocalAppIT {
     }
 
     @Test
-    //@Disabled("in progress (issue #13): the form is created, checked, proposed and deployed in the browser; after the task is "
-            //+ "dropped onto the stage-3 flow, the properties panel's ID field is not found yet (a click on the new shape does not "
-            //+ "select it, or the panel's ids differ in camunda-bpmn-js 5.30)")
+    @Disabled("in progress (issue #13): in a real Chromium the form is created and deployed, the task is added in the BPMN editor "
+            + "with its id, name, assignee and linked form, checked and proposed; the admin's approval is the step reached last: "
+            + "the decision picked before the claimed task's form was drawn again was lost (fix: wait for task-submit, now in, not yet run)")
     void theProcessOwnerAddsASiteVisitToStageThreeAndMovesTheDealsThereOntoItAndTheRepCompletesIt() {
         SummitUser owner = users.find("zhaomin").orElseThrow();
         SummitUser admin = users.find("admin").orElseThrow();
@@ -151,8 +151,14 @@ class MigrationJourneyIT extends LocalAppIT {
             person.typeSlowly(person.clickable(By.id("bio-properties-panel-assignmentDefinitionAssignee")), "=owner");
             group("Form");
             // a job-worker user task offers a linked and an embedded Camunda form: she links the one she made
-            new Select(person.clickable(By.id("bio-properties-panel-formType"))).selectByVisibleText("Camunda Form (linked)");
+            // from the keyboard, as a select is used without opening it: the first choice after <none>
+            WebElement formType = person.clickable(By.id("bio-properties-panel-formType"));
+            formType.sendKeys(Keys.ARROW_DOWN);
+            wait.until(d -> new Select(d.findElement(By.id("bio-properties-panel-formType"))).getFirstSelectedOption().getText()
+                    .equals("Camunda Form (linked)"));
             person.typeSlowly(person.clickable(By.id("bio-properties-panel-formId")), formId);
+            // the panel takes a typed value after a pause; the linter's "must have a defined Form ID" goes once it has
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-lint-summary"), "0 个错误"));
             Browser.screenshot(driver, "41-migration-journey-task");
             person.click(By.id("model-draft-save"));
             wait.until(d -> drafts.find(LIFECYCLE, owner).map(x -> x.content().contains("id=\"Task_SiteVisit\"")
@@ -160,8 +166,7 @@ class MigrationJourneyIT extends LocalAppIT {
                     && x.content().contains("name=\"现场考察\"")).orElse(false));
 
             // she checks it: Camunda's rules in the editor, Summit's own beside it
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-lint-summary")));
-            assertThat(driver.findElement(By.id("model-lint-summary")).getText()).contains("0 个错误");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-lint-summary"), "0 个错误"));
             person.click(By.id("model-draft-check"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-summit-checks"), "没有发现问题"));
             Browser.screenshot(driver, "42-migration-journey-checked");
@@ -175,9 +180,13 @@ class MigrationJourneyIT extends LocalAppIT {
             // 3. an admin approves it in the inbox
             person.signIn("admin");
             person.clickCellContaining("审批模型变更");
+            // offered to the process owners and admins: she takes it first
+            person.click(By.id("task-claim"));
+            // the form is drawn again, editable, once the task is hers
+            person.clickable(By.id("task-submit"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("summit-form-viewer .fjs-form")));
-            driver.findElements(By.cssSelector(".fjs-form-field-radio label")).stream().filter(l -> l.getText().contains("批准"))
-                    .findFirst().orElseThrow().click();
+            person.click(driver.findElements(By.cssSelector(".fjs-form-field-radio label")).stream().filter(l -> l.getText().contains("批准"))
+                    .findFirst().orElseThrow());
             person.click(By.id("task-submit"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inbox-grid")));
 
@@ -193,8 +202,8 @@ class MigrationJourneyIT extends LocalAppIT {
             person.open("workbench/model/" + LIFECYCLE);
             person.click(By.id("model-migrate"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("migration-instance-list")));
-            driver.findElements(By.cssSelector("#migration-filter vaadin-radio-button")).stream()
-                    .filter(r -> r.getText().contains("所在阶段")).findFirst().orElseThrow().click();
+            person.click(driver.findElements(By.cssSelector("#migration-filter vaadin-radio-button")).stream()
+                    .filter(r -> r.getText().contains("所在阶段")).findFirst().orElseThrow());
             person.pick("migration-filter-stage", "方案设计");
             wait.until(d -> cells("migration-instance-list").contains(DEAL) && cells("migration-instance-list").contains(OTHER_DEAL));
             assertThat(cells("migration-instance-list")).doesNotContain("华东家电集团有限公司");
@@ -207,6 +216,11 @@ class MigrationJourneyIT extends LocalAppIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migration-progress"), "已完成"));
             assertThat(driver.findElement(By.id("migration-progress-text")).getText()).contains("0 个被拒绝");
             Browser.screenshot(driver, "45-migration-journey-done");
+            // the same page in English: the run's history after the reload
+            person.pick("language-switch", "English");
+            wait.until(d -> d.findElement(By.id("language-switch")).getText().contains("English")
+                    && !d.findElements(By.id("migration-history")).isEmpty());
+            Browser.screenshot(driver, "45-migration-journey-done-en");
 
             // 5. the rep finds the visit in the inbox, once, with its form, and completes it
             List<TaskRow> visits = tasks.inbox(rep).stream().filter(t -> "Task_SiteVisit".equals(t.task().elementId())).toList();
@@ -217,8 +231,8 @@ class MigrationJourneyIT extends LocalAppIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-context"), DEAL));
             person.click(By.cssSelector(".fjs-form-field-datetime input"));
             person.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
-            driver.findElements(By.cssSelector(".fjs-form-field-checkbox label")).stream().filter(l -> l.getText().contains("已实地查看仓库"))
-                    .findFirst().orElseThrow().click();
+            person.click(driver.findElements(By.cssSelector(".fjs-form-field-checkbox label")).stream().filter(l -> l.getText().contains("已实地查看仓库"))
+                    .findFirst().orElseThrow());
             person.typeSlowly(driver.findElement(By.cssSelector(".fjs-form-field-textarea textarea")), "深圳仓月台不足，首发周需要临时增加两个卸货口");
             Browser.screenshot(driver, "46-migration-journey-visit");
             person.click(By.id("task-submit"));

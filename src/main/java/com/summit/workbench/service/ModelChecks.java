@@ -134,9 +134,9 @@ public class ModelChecks {
             }
         }
         // Summit's inbox serves user tasks through its job worker: a Camunda user task would wait where no one sees it
-        for (io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask native : model.getModelElementsByType(
+        for (io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask camundaTask : model.getModelElementsByType(
                 io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask.class)) {
-            findings.add(Finding.error(owner(native), "workbench.check.camundaUserTask"));
+            findings.add(Finding.error(owner(camundaTask), "workbench.check.camundaUserTask"));
         }
         for (ZeebeFormDefinition form : model.getModelElementsByType(ZeebeFormDefinition.class)) {
             if (form.getFormId() != null && !form.getFormId().isBlank() && !formIds.contains(form.getFormId())) {
