@@ -77,11 +77,15 @@ final class BrowserSteps {
     /** Opens a Vaadin select and picks the item whose text contains the given text. */
     void pick(String selectId, String itemText) {
         click(By.id(selectId));
-        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(WebElement::isDisplayed).filter(e -> e.getText().contains(itemText)).findFirst().orElse(null));
+        WebElement item = wait.until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(OPEN_ITEMS
+                + "return items.find(i => i.textContent.includes(arguments[0])) || null;", itemText));
         item.click();
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream().noneMatch(WebElement::isDisplayed));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(OPEN_ITEMS + "return items.length === 0;"));
     }
+
+    /** The items of an open select's list (a select with a value also shows a copy of its item in its own button). */
+    private static final String OPEN_ITEMS = "const items = [...document.querySelectorAll('vaadin-select-item')]"
+            + ".filter(i => !i.closest('vaadin-select-value-button') && i.checkVisibility());";
 
     /** Clicks the first grid cell whose text contains the given text. */
     void clickCellContaining(String text) {

@@ -25,6 +25,7 @@ class MigrationMapping extends Composite<VerticalLayout> {
     private final Function<InstanceMigrations.Element, String> names;
     private final Grid<InstanceMigrations.MappingRow> grid = new Grid<>();
     private final Checkbox changedOnly;
+    private final Paragraph allMatched;
 
     /**
      * @param choices the owner's choices by source element id, kept by the page across reloads ("" leaves an element
@@ -48,13 +49,19 @@ class MigrationMapping extends Composite<VerticalLayout> {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::targetOf).setHeader(getTranslation("workbench.migration.mapping.targetElement")).setFlexGrow(3);
         grid.setAllRowsVisible(true);
-        layout.add(help, changedOnly, grid);
+        allMatched = new Paragraph(getTranslation("workbench.migration.mapping.allMatched"));
+        allMatched.setId("migration-all-matched");
+        allMatched.addClassName("summit-muted");
+        layout.add(help, changedOnly, grid, allMatched);
         refresh();
     }
 
     private void refresh() {
-        grid.setItems(plan.rows().stream().filter(r -> !changedOnly.getValue() || r.defaultTarget() == null || choices.containsKey(r.source().id()))
-                .toList());
+        var shown = plan.rows().stream().filter(r -> !changedOnly.getValue() || r.defaultTarget() == null || choices.containsKey(r.source().id()))
+                .toList();
+        grid.setItems(shown);
+        grid.setVisible(!shown.isEmpty());
+        allMatched.setVisible(shown.isEmpty() && changedOnly.getValue());
     }
 
     private Div described(InstanceMigrations.Element e) {
