@@ -217,11 +217,15 @@ class MigrationJourneyIT extends LocalAppIT {
             person.click(By.id("migration-start"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migration-progress"), "已完成"));
             assertThat(driver.findElement(By.id("migration-progress-text")).getText()).contains("0 个被拒绝");
+            // the page counts again what runs where: the two deals on the new version
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migration-running"), "v" + deployed.version() + " · 2"));
+            person.script("document.getElementById('migration-progress').scrollIntoView({block: 'center'});");
             Browser.screenshot(driver, "45-migration-journey-done");
             // the same page in English: the run's history after the reload
             person.pick("language-switch", "English");
             wait.until(d -> d.findElement(By.id("language-switch")).getText().contains("English")
                     && !d.findElements(By.id("migration-history")).isEmpty());
+            person.script("document.getElementById('migration-history').scrollIntoView({block: 'center'});");
             Browser.screenshot(driver, "45-migration-journey-done-en");
 
             // 5. the rep finds the visit in the inbox, once, with its form, and completes it

@@ -14,7 +14,8 @@ import com.summit.workbench.domain.WorkbenchAuditRepository;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * English for the texts of a model: the workbench lists a version's process name, task names and form texts, with the
- * English the app shows for each (from its bundles, or written here before), and keeps what the owner writes with the
- * version. The inbox, task pages and forms read it through {@link Messages}, after the bundles.
+ * English for the texts of a model: the workbench lists a version's process name, the names of its steps, stages and
+ * waits, and its form texts, with the English the app shows for each (from its bundles, or written here before), and
+ * keeps what the owner writes with the version. The inbox, task pages and forms read it through {@link Messages}, after the bundles.
  */
 @Service
 public class ModelTranslations implements TranslationSource {
@@ -123,9 +124,11 @@ public class ModelTranslations implements TranslationSource {
             BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(v.content().getBytes(StandardCharsets.UTF_8)));
             for (Process p : model.getModelElementsByType(Process.class)) {
                 keys.put("bpmn." + p.getId() + ".name", p.getName() == null ? p.getId() : p.getName());
-                // user tasks at any depth of sub-process (a file holds one process)
-                model.getModelElementsByType(UserTask.class).forEach(t ->
-                        keys.putIfAbsent("bpmn." + p.getId() + "." + t.getId(), t.getName() == null ? t.getId() : t.getName()));
+                // every step, stage and wait an instance can be at, at any depth of sub-process (a file holds one process)
+                java.util.stream.Stream.concat(model.getModelElementsByType(Activity.class).stream(),
+                                model.getModelElementsByType(IntermediateCatchEvent.class).stream())
+                        .filter(n -> n.getName() != null && !n.getName().isBlank())
+                        .forEach(n -> keys.putIfAbsent("bpmn." + p.getId() + "." + n.getId(), n.getName()));
             }
         } else if (v.kind() == ModelVersion.Kind.FORM) {
             try {

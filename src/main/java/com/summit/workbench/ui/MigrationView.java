@@ -63,6 +63,9 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
     private transient InstanceMigrations.Plan plan;
     private MigrationRuns runs;
     private Select<Integer> source;
+    private final Paragraph counts = new Paragraph();
+    private Map<Integer, Integer> running = Map.of();
+    private boolean recounting;
     private Select<Integer> target;
     private String scopeChoice = ALL;
     private String elementChoice;
@@ -97,7 +100,6 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
         removeAll();
         add(new Anchor("workbench/model/" + resourceName, getTranslation("workbench.migration.back")));
         List<ModelVersion> deployed;
-        Map<Integer, Integer> running;
         try {
             deployed = workbench.versions(resourceName, user).stream()
                     .filter(v -> v.state() == ModelVersion.State.DEPLOYED && v.kind() == ModelVersion.Kind.BPMN).toList();
@@ -114,16 +116,16 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
         H2 heading = new H2(title);
         heading.setId("migration-heading");
         add(heading);
-        Paragraph counts = new Paragraph(running.isEmpty() ? getTranslation("workbench.migration.noneRunning")
-                : getTranslation("workbench.migration.runningByVersion", running.entrySet().stream()
-                        .map(e -> "v" + e.getKey() + " · " + e.getValue()).collect(Collectors.joining("，"))));
         counts.setId("migration-running");
+        showCounts();
         source = new Select<>();
+        source.setWidth("18em");
         source.setId("migration-source");
         source.setLabel(getTranslation("workbench.migration.source"));
         source.setItems(deployed.stream().map(ModelVersion::version).toList());
         source.setItemLabelGenerator(v -> "v" + v + " · " + getTranslation("workbench.migration.running", running.getOrDefault(v, 0)));
         target = new Select<>();
+        target.setWidth("12em");
         target.setId("migration-target");
         target.setLabel(getTranslation("workbench.migration.target"));
         target.setItems(deployed.stream().map(ModelVersion::version).toList());
@@ -133,11 +135,18 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
         source.setValue(from != null && running.containsKey(from) ? from : oldestRunning != null ? oldestRunning
                 : running.keySet().stream().findFirst().orElse(deployed.getLast().version()));
         target.setValue(to != null && deployed.stream().anyMatch(v -> v.version().equals(to)) ? to : newest);
-        source.addValueChangeListener(e -> replan());
+        source.addValueChangeListener(e -> {
+            if (!recounting) {
+                replan();
+            }
+        });
         target.addValueChangeListener(e -> replan());
         HorizontalLayout versions = new HorizontalLayout(source, new Span("→"), target);
         versions.setAlignItems(FlexComponent.Alignment.BASELINE);
-        runs = new MigrationRuns(migrations, user, resourceName, new HashMap<>(), names, this::replan);
+        runs = new MigrationRuns(migrations, user, resourceName, new HashMap<>(), names, () -> {
+            recount();
+            replan();
+        });
         add(counts, versions, planArea, runs);
         if (deployed.size() < 2) {
             Paragraph one = new Paragraph(getTranslation("workbench.migration.oneVersion", workbench.shownName(deployed.getFirst(), getLocale())));
@@ -146,6 +155,32 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
             return;
         }
         replan();
+    }
+
+    private void showCounts() {
+        counts.setText(running.isEmpty() ? getTranslation("workbench.migration.noneRunning")
+                : getTranslation("workbench.migration.runningByVersion", running.entrySet().stream()
+                        .map(e -> "v" + e.getKey() + " · " + e.getValue()).collect(Collectors.joining("，"))));
+    }
+
+    /** Counts again what runs on each version (after a run or a try), in the heading line and the source versions. */
+    private void recount() {
+        try {
+            running = migrations.runningByVersion(user, resourceName);
+        } catch (UserFacingException e) {
+            Errors.show(this, e);
+            return;
+        }
+        showCounts();
+        // the source versions' labels count too; redrawing them clears the select, so its value is put back quietly
+        Integer chosen = source.getValue();
+        recounting = true;
+        try {
+            source.getListDataView().refreshAll();
+            source.setValue(chosen);
+        } finally {
+            recounting = false;
+        }
     }
 
     private void replan() {
@@ -275,6 +310,7 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
                 InstanceMigration tried = migrations.tryOne(user, plan, choices, first.processInstanceKey());
                 showTried(tried, subjects.get(first.processInstanceKey()));
                 runs.reloadHistory();
+                recount();
                 plan = migrations.plan(user, resourceName, source.getValue(), target.getValue());
                 showPlan();
             } catch (UserFacingException ex) {
