@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * memory (the engine's share, which no query can remove), and the bare query that reads every fact the gate needs in
  * one statement. Not part of {@code ./summit test}; run it with {@code bench/impact.sh}.
  */
+// the deals are rows only (the preview reads PostgreSQL, never the engine): no sweep starts 10,000 lifecycles meanwhile
+@org.springframework.test.context.TestPropertySource(properties = "summit.opportunity.reconcile-interval=1h")
 class ImpactPreviewBench extends LocalBench {
 
     static final int DEALS = Integer.getInteger("bench.deals", 10_000);

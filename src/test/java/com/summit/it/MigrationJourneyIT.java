@@ -219,6 +219,8 @@ class MigrationJourneyIT extends LocalAppIT {
             assertThat(driver.findElement(By.id("migration-progress-text")).getText()).contains("0 个被拒绝");
             // the page counts again what runs where: the two deals on the new version
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migration-running"), "v" + deployed.version() + " · 2"));
+            // the history words what she chose
+            wait.until(d -> cells("migration-history").contains("所在阶段：方案设计"));
             person.script("document.getElementById('migration-progress').scrollIntoView({block: 'center'});");
             Browser.screenshot(driver, "45-migration-journey-done");
             // the same page in English: the run's history after the reload

@@ -35,6 +35,7 @@ class MigrationRuns extends Composite<VerticalLayout> {
     private final String resourceName;
     private final transient Map<Long, String> subjects;
     private final transient Map<String, String> names;
+    private final transient Map<String, String> filterLabels = new java.util.HashMap<>();
     private final Runnable afterRun;
     private final Div progressArea = new Div();
     private final Div itemsArea = new Div();
@@ -68,7 +69,7 @@ class MigrationRuns extends Composite<VerticalLayout> {
         history.addComponentColumn(this::stateOf).setHeader(getTranslation("workbench.state")).setAutoWidth(true);
         history.addColumn(m -> getTranslation("workbench.migration.counts", m.migrated(), m.refused(), m.pending()))
                 .setHeader(getTranslation("workbench.migration.outcome")).setAutoWidth(true);
-        history.addColumn(m -> m.filter() == null ? "—" : m.filter()).setHeader(getTranslation("workbench.migration.chosen")).setFlexGrow(1);
+        history.addColumn(m -> m.filter() == null ? "—" : filterLabels.getOrDefault(m.filter(), m.filter())).setHeader(getTranslation("workbench.migration.chosen")).setFlexGrow(1);
         history.addComponentColumn(this::actionsOf).setAutoWidth(true).setFlexGrow(0);
         history.setAllRowsVisible(true);
         layout.add(progressArea, itemsArea, new H3(getTranslation("workbench.migration.history")), history);
@@ -78,6 +79,12 @@ class MigrationRuns extends Composite<VerticalLayout> {
     /** What the instances are about, once the page has planned a migration. */
     void subjects(Map<Long, String> known) {
         subjects.putAll(known);
+    }
+
+    /** How the page words the instance filters it stores as codes ({@code stage=…}, {@code element=…}). */
+    void filterLabels(Map<String, String> labels) {
+        filterLabels.putAll(labels);
+        history.getDataProvider().refreshAll();
     }
 
     void reloadHistory() {

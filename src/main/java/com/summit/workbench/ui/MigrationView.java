@@ -232,6 +232,12 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
         plan.candidates().stream().map(InstanceMigrations.Candidate::subject).filter(s -> s != null && s.stageCode() != null)
                 .sorted(java.util.Comparator.comparing(InstanceSubjectSource.Subject::stageCode))
                 .forEach(s -> stages.putIfAbsent(s.stageCode(), s.stageMessageKey()));
+        Map<String, String> filterLabels = new HashMap<>();
+        stages.forEach((code, key) -> filterLabels.put(filterCode(STAGE, null, code),
+                getTranslation("workbench.migration.filter.chosen", getTranslation("workbench.migration.filter.stage"), getTranslation(key))));
+        sourceElements.values().forEach(e -> filterLabels.put(filterCode(ELEMENT, e.id(), null),
+                getTranslation("workbench.migration.filter.chosen", getTranslation("workbench.migration.filter.element"), name(e))));
+        runs.filterLabels(filterLabels);
         Select<String> inStage = new Select<>();
         inStage.setId("migration-filter-stage");
         inStage.setItems(stages.keySet());
