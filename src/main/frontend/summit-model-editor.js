@@ -11,6 +11,15 @@ import '@bpmn-io/form-js-editor/dist/assets/form-js-editor.css';
 import { Linter } from '@camunda/linting';
 import lintingModule from '@camunda/linting/modeler';
 import '@camunda/linting/assets/linting.css';
+// bpmn-io's community translations of the BPMN editor's palette, context pad and menus (the properties panel has none)
+import bpmnChinese from 'bpmn-js-i18n/translations/zn.js';
+
+// diagram-js's translate service, in the page's language: a template's translation, its {placeholders} filled in
+function translateModule(dictionary) {
+  const translate = (template, replacements = {}) =>
+    (dictionary[template] || template).replace(/{([^}]+)}/g, (_, key) => (key in replacements ? replacements[key] : `{${key}}`));
+  return { translate: ['value', translate] };
+}
 
 // the engine Summit runs: the linter applies the rules Camunda's modelers apply for it
 const ENGINE_VERSION = '8.8.0';
@@ -35,6 +44,9 @@ class SummitModelEditor extends HTMLElement {
   get kind() { return this._kind; }
   set content(value) { this._content = value; this._schedule(); }
   get content() { return this._content; }
+  // the page's language (zh, en): the BPMN editor's own words follow it
+  set language(value) { this._language = value; this._schedule(); }
+  get language() { return this._language; }
 
   connectedCallback() {
     if (!document.getElementById('summit-model-editor-style')) {
@@ -91,7 +103,8 @@ class SummitModelEditor extends HTMLElement {
       propertiesPanel: { parent: panel },
       // a new user task stays a job-worker user task, the kind Summit's inbox serves (the modeler would make it a
       // Camunda user task, which Summit's checks refuse)
-      additionalModules: [lintingModule, { createZeebeUserTaskBehavior: ['type', function KeepJobWorkerUserTasks() {}] }],
+      additionalModules: [lintingModule, { createZeebeUserTaskBehavior: ['type', function KeepJobWorkerUserTasks() {}] },
+        ...(this._language === 'zh' ? [translateModule(bpmnChinese)] : [])],
       linting: { active: true }
     });
     await this._editor.importXML(this._content);

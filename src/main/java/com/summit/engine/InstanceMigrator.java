@@ -37,6 +37,17 @@ public class InstanceMigrator {
         return definitionKey(bpmnProcessId, version).map(running::of).orElse(List.of());
     }
 
+    /** How many instances run on each of these versions of a process (a version the engine does not have counts none). */
+    public Map<Integer, Integer> runningCounts(String bpmnProcessId, List<Integer> versions) {
+        ProcessEngine.requireNoTransaction("count the running instances of " + bpmnProcessId);
+        Map<Integer, Long> keys = new java.util.LinkedHashMap<>();
+        versions.forEach(v -> definitionKey(bpmnProcessId, v).ifPresent(key -> keys.put(v, key)));
+        Map<Long, List<RunningInstances.RunningInstance>> running = this.running.ofEach(keys.values());
+        Map<Integer, Integer> counts = new java.util.LinkedHashMap<>();
+        versions.forEach(v -> counts.put(v, keys.containsKey(v) ? running.getOrDefault(keys.get(v), List.of()).size() : 0));
+        return counts;
+    }
+
     /** The definition key of a process's version in the engine now (keys change when the embedded engine restarts). */
     public Optional<Long> definitionKey(String bpmnProcessId, int version) {
         return processes.keyOf(bpmnProcessId, version);

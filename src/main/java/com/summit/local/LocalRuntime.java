@@ -1,6 +1,7 @@
 package com.summit.local;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
@@ -98,6 +99,20 @@ public final class LocalRuntime implements AutoCloseable {
     /** The embedded engine, for tests that move its clock. */
     public io.camunda.zeebe.process.test.api.ZeebeTestEngine engine() {
         return zeebe.engine();
+    }
+
+    /**
+     * The embedded engine's records so far, to read by index up to the size they have now: the list only grows, and
+     * another thread's read appends to it meanwhile, which an iterator would answer with a ConcurrentModificationException.
+     */
+    List<io.camunda.zeebe.protocol.record.Record<?>> records() {
+        Iterable<io.camunda.zeebe.protocol.record.Record<?>> records = engine().getRecordStreamSource().getRecords();
+        if (records instanceof List<io.camunda.zeebe.protocol.record.Record<?>> list) {
+            return list;
+        }
+        List<io.camunda.zeebe.protocol.record.Record<?>> copy = new java.util.ArrayList<>();
+        records.forEach(copy::add);
+        return copy;
     }
 
     @Override

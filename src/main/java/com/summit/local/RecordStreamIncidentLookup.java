@@ -6,6 +6,7 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.util.HashSet;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -22,7 +23,9 @@ class RecordStreamIncidentLookup implements IncidentLookup {
     public OptionalLong incidentOf(long jobKey) {
         Long created = null;
         Set<Long> resolved = new HashSet<>();
-        for (Record<?> record : runtime.engine().getRecordStreamSource().getRecords()) {
+        List<Record<?>> records = runtime.records();
+        for (int i = 0, n = records.size(); i < n; i++) {
+            Record<?> record = records.get(i);
             if (record.getValueType() != ValueType.INCIDENT || !(record.getValue() instanceof IncidentRecordValue value)
                     || value.getJobKey() != jobKey) {
                 continue;

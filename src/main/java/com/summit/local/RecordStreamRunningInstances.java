@@ -8,6 +8,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,16 @@ class RecordStreamRunningInstances implements RunningInstances {
 
     @Override
     public List<RunningInstance> of(long processDefinitionKey) {
+        return ofEach(List.of(processDefinitionKey)).get(processDefinitionKey);
+    }
+
+    /** One pass over the record stream, however many definitions are asked for: the stream only grows. */
+    @Override
+    public Map<Long, List<RunningInstance>> ofEach(Collection<Long> processDefinitionKeys) {
         Map<Long, Active> active = new LinkedHashMap<>();
-        for (Record<?> record : runtime.engine().getRecordStreamSource().getRecords()) {
+        List<Record<?>> records = runtime.records();
+        for (int i = 0, n = records.size(); i < n; i++) {
+            Record<?> record = records.get(i);
             if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.PROCESS_INSTANCE
                     || !(record.getValue() instanceof ProcessInstanceRecordValue value)) {
                 continue;
@@ -43,16 +52,24 @@ class RecordStreamRunningInstances implements RunningInstances {
             }
         }
         Map<Long, List<String>> byInstance = new LinkedHashMap<>();
-        Map<Long, Boolean> ofDefinition = new HashMap<>();
+        Map<Long, Long> definitionOf = new HashMap<>();
         for (Active a : active.values()) {
             if (a.type() == BpmnElementType.PROCESS) {
-                ofDefinition.put(a.processInstanceKey(), a.processDefinitionKey() == processDefinitionKey);
+                definitionOf.put(a.processInstanceKey(), a.processDefinitionKey());
                 byInstance.computeIfAbsent(a.processInstanceKey(), k -> new ArrayList<>());
             } else {
                 byInstance.computeIfAbsent(a.processInstanceKey(), k -> new ArrayList<>()).add(a.elementId());
             }
         }
-        return byInstance.entrySet().stream().filter(e -> ofDefinition.getOrDefault(e.getKey(), false))
-                .map(e -> new RunningInstance(e.getKey(), List.copyOf(e.getValue()))).toList();
+        Map<Long, List<RunningInstance>> result = new LinkedHashMap<>();
+        processDefinitionKeys.forEach(key -> result.put(key, new ArrayList<>()));
+        byInstance.forEach((instance, elements) -> {
+            List<RunningInstance> of = result.get(definitionOf.get(instance));
+            if (of != null) {
+                of.add(new RunningInstance(instance, List.copyOf(elements)));
+            }
+        });
+        result.replaceAll((key, list) -> List.copyOf(list));
+        return result;
     }
 }

@@ -2,6 +2,7 @@ package com.summit.opportunity.service;
 
 import com.summit.engine.ProcessEngine;
 import com.summit.opportunity.domain.OpportunityRepository;
+import com.summit.opportunity.domain.Stage;
 import com.summit.opportunity.process.LifecycleProcess;
 import com.summit.workbench.service.InstanceSubjectSource;
 import java.util.Collection;
@@ -33,5 +34,14 @@ class DealInstanceSubjects implements InstanceSubjectSource {
                     o.stage() == null ? null : o.stage().name(), o.stage() == null ? null : o.stage().messageKey()));
         }
         return result;
+    }
+
+    @Override
+    public Map<String, String> stages() {
+        Map<String, String> stages = new java.util.LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            stages.put(stage.name(), stage.messageKey());
+        }
+        return stages;
     }
 }

@@ -7,9 +7,15 @@ import com.summit.engine.ModelStore;
 import com.summit.engine.ModelVersion;
 import com.summit.security.domain.SummitUser;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +26,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ImpactPreview {
+
+    /** The evaluations' threads, one per core (the common pool leaves one core to the caller, who only waits). */
+    private static final ForkJoinPool EVALUATING = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
     /** At most this many changed cases are listed; the count covers them all. */
     static final int MAX_LISTED = 500;
@@ -64,26 +73,28 @@ public class ImpactPreview {
             if (!content.contains("id=\"" + source.decisionId() + "\"")) {
                 continue;
             }
-            impacts.add(impact(source, before, after, user, locale));
+            Optional<DecisionPreview.Tables> changedRules = decisions.changedRules(current.content(), content, source.decisionId());
+            impacts.add(impact(source, before, after, changedRules, user, locale));
         }
         return impacts;
     }
 
-    private Impact impact(DecisionImpactSource source, DecisionPreview.Tables before, DecisionPreview.Tables after, SummitUser user,
-            Locale locale) {
+    private Impact impact(DecisionImpactSource source, DecisionPreview.Tables before, DecisionPreview.Tables after,
+            Optional<DecisionPreview.Tables> changedRules, SummitUser user, Locale locale) {
         List<DecisionImpactSource.LiveCase> cases = source.cases(user);
+        Map<Map<String, Object>, Answers> answers = answers(source.decisionId(), cases, before, after, changedRules);
         List<Entry> entries = new ArrayList<>();
         int changed = 0;
         int hidden = 0;
         for (DecisionImpactSource.LiveCase c : cases) {
-            Object was = decisions.evaluate(before, source.decisionId(), c.facts());
-            Object now;
-            try {
-                now = decisions.evaluate(after, source.decisionId(), c.facts());
-            } catch (IllegalStateException e) {
-                throw new UserFacingException("workbench.impact.failed", c.visible() ? c.label() : "#" + c.id(), e.getMessage());
+            Answers a = answers.get(c.facts());
+            if (a == Answers.SAME) {
+                continue;
             }
-            if (Objects.equals(source.outcome(was), source.outcome(now))) {
+            if (a.failure() != null) {
+                throw new UserFacingException("workbench.impact.failed", c.visible() ? c.label() : "#" + c.id(), a.failure());
+            }
+            if (Objects.equals(source.outcome(a.was()), source.outcome(a.now()))) {
                 continue;
             }
             changed++;
@@ -92,10 +103,42 @@ public class ImpactPreview {
             }
             if (entries.size() < MAX_LISTED) {
                 // a process owner judges a rule by the cases it moves: each is named, and linked where the reader may open it
-                entries.add(new Entry(c.label(), c.visible() ? c.href() : null, source.describe(c, was, locale), source.describe(c, now, locale)));
+                entries.add(new Entry(c.label(), c.visible() ? c.href() : null, source.describe(c, a.was(), locale), source.describe(c, a.now(), locale)));
             }
         }
         return new Impact(source.decisionId(), cases.size(), changed, hidden, entries, source.assumption(locale));
+    }
+
+    /** A case's answer with the running table and with the changed one, or why the changed one could not answer. */
+    private record Answers(Object was, Object now, String failure) {
+        /** No changed rule matches the case: both tables give it the same answer. */
+        static final Answers SAME = new Answers(null, null, null);
+    }
+
+    /**
+     * Both tables' answers for each distinct set of facts, evaluated once (deals at the same stage with the same levels
+     * and facts get the same answer), on every core: the evaluations are what the owner waits for. Where the tables
+     * differ only in some rules, a case none of those rules matches keeps its answer, and only the others are evaluated
+     * with both tables.
+     */
+    private Map<Map<String, Object>, Answers> answers(String decisionId, List<DecisionImpactSource.LiveCase> cases,
+            DecisionPreview.Tables before, DecisionPreview.Tables after, Optional<DecisionPreview.Tables> changedRules) {
+        Set<Map<String, Object>> distinct = new LinkedHashSet<>();
+        cases.forEach(c -> distinct.add(c.facts()));
+        Map<Map<String, Object>, Answers> answers = new ConcurrentHashMap<>();
+        EVALUATING.submit(() -> distinct.parallelStream().forEach(facts -> {
+            if (changedRules.isPresent() && !decisions.mayDiffer(changedRules.get(), decisionId, facts)) {
+                answers.put(facts, Answers.SAME);
+                return;
+            }
+            Object was = decisions.evaluate(before, decisionId, facts);
+            try {
+                answers.put(facts, new Answers(was, decisions.evaluate(after, decisionId, facts), null));
+            } catch (IllegalStateException e) {
+                answers.put(facts, new Answers(was, null, e.getMessage()));
+            }
+        })).join();
+        return answers;
     }
 
     /** The impact in words, for the review task: the count, then the first cases. */

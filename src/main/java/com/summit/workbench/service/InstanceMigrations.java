@@ -102,13 +102,17 @@ public class InstanceMigrations {
     /** The versions of a process model that have running instances, with how many (the current one included). */
     public Map<Integer, Integer> runningByVersion(SummitUser user, String resourceName) {
         WorkbenchAccess.requireOwner(user);
-        Map<Integer, Integer> counts = new LinkedHashMap<>();
-        for (ModelVersion v : deployed(resourceName)) {
-            int n = migrator.running(v.modelId(), v.version()).size();
-            if (n > 0) {
-                counts.put(v.version(), n);
-            }
+        List<ModelVersion> deployed = deployed(resourceName);
+        if (deployed.isEmpty()) {
+            return Map.of();
         }
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        migrator.runningCounts(deployed.getFirst().modelId(), deployed.stream().map(ModelVersion::version).toList())
+                .forEach((version, n) -> {
+                    if (n > 0) {
+                        counts.put(version, n);
+                    }
+                });
         return counts;
     }
 
@@ -283,6 +287,14 @@ public class InstanceMigrations {
     private Map<Long, Long> opportunities(List<Candidate> chosen) {
         Map<Long, Long> result = new LinkedHashMap<>();
         chosen.forEach(c -> result.put(c.processInstanceKey(), c.subject() == null ? null : c.subject().recordId()));
+        return result;
+    }
+
+    /** Every stage the instances of a process can be in (code and the message key of its name), for words about a filter. */
+    public Map<String, String> stages(SummitUser user, String bpmnProcessId) {
+        WorkbenchAccess.requireOwner(user);
+        Map<String, String> result = new LinkedHashMap<>();
+        subjects.stream().filter(s -> s.bpmnProcessId().equals(bpmnProcessId)).forEach(s -> result.putAll(s.stages()));
         return result;
     }
 

@@ -15,6 +15,11 @@ public interface InstanceSubjectSource {
     /** What each of these instances (keys of this engine's epoch) is about; an instance it does not know is left out. */
     Map<Long, Subject> subjects(Collection<Long> processInstanceKeys);
 
+    /** Every stage its records can be in, in order: the code with the message key of its name. */
+    default Map<String, String> stages() {
+        return Map.of();
+    }
+
     /**
      * A record's id and name, and its stage: a code with the message key of its name, and the element that stands for
      * it (to filter instances by stage).

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -69,7 +70,10 @@ class MigrationRuns extends Composite<VerticalLayout> {
         history.addComponentColumn(this::stateOf).setHeader(getTranslation("workbench.state")).setAutoWidth(true);
         history.addColumn(m -> getTranslation("workbench.migration.counts", m.migrated(), m.refused(), m.pending()))
                 .setHeader(getTranslation("workbench.migration.outcome")).setAutoWidth(true);
-        history.addColumn(m -> m.filter() == null ? "—" : filterLabels.getOrDefault(m.filter(), m.filter())).setHeader(getTranslation("workbench.migration.chosen")).setFlexGrow(1);
+        history.addColumn(m -> m.filter() == null ? "—" : filterLabels.getOrDefault(m.filter(), m.filter())).setHeader(getTranslation("workbench.migration.chosen"))
+                .setFlexGrow(1).setAutoWidth(true);
+        // a filter's words and a deal's name are read whole: the cells wrap rather than cut them off
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.addComponentColumn(this::actionsOf).setAutoWidth(true).setFlexGrow(0);
         history.setAllRowsVisible(true);
         layout.add(progressArea, itemsArea, new H3(getTranslation("workbench.migration.history")), history);

@@ -160,7 +160,7 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
     private void showCounts() {
         counts.setText(running.isEmpty() ? getTranslation("workbench.migration.noneRunning")
                 : getTranslation("workbench.migration.runningByVersion", running.entrySet().stream()
-                        .map(e -> "v" + e.getKey() + " · " + e.getValue()).collect(Collectors.joining("，"))));
+                        .map(e -> "v" + e.getKey() + " · " + e.getValue()).collect(Collectors.joining(getTranslation("workbench.list.separator")))));
     }
 
     /** Counts again what runs on each version (after a run or a try), in the heading line and the source versions. */
@@ -233,7 +233,10 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
                 .sorted(java.util.Comparator.comparing(InstanceSubjectSource.Subject::stageCode))
                 .forEach(s -> stages.putIfAbsent(s.stageCode(), s.stageMessageKey()));
         Map<String, String> filterLabels = new HashMap<>();
-        stages.forEach((code, key) -> filterLabels.put(filterCode(STAGE, null, code),
+        // a past run's stage is worded even when no instance is in it any more
+        Map<String, String> everyStage = new LinkedHashMap<>(migrations.stages(user, plan.bpmnProcessId()));
+        stages.forEach(everyStage::putIfAbsent);
+        everyStage.forEach((code, key) -> filterLabels.put(filterCode(STAGE, null, code),
                 getTranslation("workbench.migration.filter.chosen", getTranslation("workbench.migration.filter.stage"), getTranslation(key))));
         sourceElements.values().forEach(e -> filterLabels.put(filterCode(ELEMENT, e.id(), null),
                 getTranslation("workbench.migration.filter.chosen", getTranslation("workbench.migration.filter.element"), name(e))));
@@ -256,12 +259,14 @@ public class MigrationView extends VerticalLayout implements HasUrlParameter<Str
         Grid<InstanceMigrations.Candidate> grid = new Grid<>();
         grid.setId("migration-instance-list");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(c -> subjects.get(c.processInstanceKey())).setHeader(getTranslation("workbench.migration.subject")).setFlexGrow(2);
+        grid.addColumn(c -> subjects.get(c.processInstanceKey())).setHeader(getTranslation("workbench.migration.subject")).setFlexGrow(2)
+                .setTooltipGenerator(c -> subjects.get(c.processInstanceKey()));
         grid.addColumn(c -> c.subject() == null || c.subject().stageMessageKey() == null ? "—" : getTranslation(c.subject().stageMessageKey()))
                 .setHeader(getTranslation("workbench.migration.stage")).setAutoWidth(true);
-        grid.addColumn(c -> c.activeElementIds().stream().distinct()
-                .map(id -> sourceElements.containsKey(id) ? name(sourceElements.get(id)) : id).collect(Collectors.joining("，")))
-                .setHeader(getTranslation("workbench.migration.at")).setFlexGrow(2);
+        java.util.function.Function<InstanceMigrations.Candidate, String> at = c -> c.activeElementIds().stream().distinct()
+                .map(id -> sourceElements.containsKey(id) ? name(sourceElements.get(id)) : id)
+                .collect(Collectors.joining(getTranslation("workbench.list.separator")));
+        grid.addColumn(at::apply).setHeader(getTranslation("workbench.migration.at")).setFlexGrow(2).setTooltipGenerator(at::apply);
         grid.addColumn(InstanceMigrations.Candidate::processInstanceKey).setHeader(getTranslation("workbench.migration.instance"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(plan.candidates().size() <= 12);

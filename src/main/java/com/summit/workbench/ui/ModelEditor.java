@@ -21,11 +21,13 @@ import java.util.function.Consumer;
 // editor's hooks ("Cannot read properties of undefined (reading 'context')") and the form editor stays blank
 @NpmPackage(value = "preact", version = "10.15.1")
 @NpmPackage(value = "@camunda/linting", version = "3.57.0")
+@NpmPackage(value = "bpmn-js-i18n", version = "2.3.0")
 @JsModule("./summit-model-editor.js")
 class ModelEditor extends Component implements HasSize {
 
     ModelEditor(String kind, String content) {
         getElement().setProperty("kind", kind);
+        getElement().setProperty("language", getLocale() == null ? "zh" : getLocale().getLanguage());
         getElement().setProperty("content", content);
         setWidthFull();
         setHeight("640px");
