@@ -59,7 +59,8 @@ final class DecisionDelta {
             List<Rule> oldChanged = was.getRules().stream().filter(r -> !kept.contains(r.getId())).toList();
             // the new table keeps only its changed rules; the old wording of the others is added beside them
             List<Rule> drop = is.getRules().stream().filter(r -> kept.contains(r.getId())).toList();
-            drop.forEach(r -> is.getRules().remove(r));
+            // straight from the XML: the model's own removal looks through the whole model for references to each entry
+            drop.forEach(r -> is.getDomElement().removeChild(r.getDomElement()));
             for (Rule old : oldChanged) {
                 is.getRules().add(copy(after, old));
             }

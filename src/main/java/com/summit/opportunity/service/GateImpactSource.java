@@ -59,8 +59,18 @@ class GateImpactSource implements DecisionImpactSource {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public String describe(LiveCase liveCase, Object output, Locale locale) {
+        return describe(liveCase, output, locale, gates.ladders());
+    }
+
+    @Override
+    public java.util.function.BiFunction<LiveCase, Object, String> describer(Locale locale) {
+        var ladders = gates.ladders();
+        return (liveCase, output) -> describe(liveCase, output, locale, ladders);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String describe(LiveCase liveCase, Object output, Locale locale, Map<ScoreElement, com.summit.opportunity.domain.Ladder> ladders) {
         Stage stage = Stage.valueOf(String.valueOf(liveCase.facts().get("stage")));
         Map<ScoreElement, Integer> levels = new java.util.EnumMap<>(ScoreElement.class);
         for (ScoreElement e : ScoreElement.values()) {
@@ -72,7 +82,7 @@ class GateImpactSource implements DecisionImpactSource {
         var result = GateService.result(stage, rows, levels);
         return result.passed() ? messages.getTranslation("workbench.impact.gate.passes", locale)
                 : messages.getTranslation("workbench.impact.gate.holds", locale, String.join(messages.getTranslation("common.clauseSeparator", locale),
-                        gates.describe(result, locale)));
+                        gates.describe(result, locale, ladders)));
     }
 
     @Override

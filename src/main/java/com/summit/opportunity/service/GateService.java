@@ -169,8 +169,18 @@ public class GateService {
 
     /** The unmet conditions in words, e.g. "权力需达到 5 级（现为 3 级）：决策人同意联合计划并指定负责人". */
     public List<String> describe(GateResult result, Locale locale) {
+        return describe(result, locale, ladders());
+    }
+
+    /** The ladders by element, as {@link #describe(GateResult, Locale, Map)} reads them. */
+    Map<ScoreElement, Ladder> ladders() {
         Map<ScoreElement, Ladder> ladders = new java.util.EnumMap<>(ScoreElement.class);
         scorecards.ladders().forEach(l -> ladders.put(l.element(), l));
+        return ladders;
+    }
+
+    /** The unmet conditions in words, with ladders already read (to describe many results). */
+    List<String> describe(GateResult result, Locale locale, Map<ScoreElement, Ladder> ladders) {
         return result.unmet().stream().map(u -> {
             if (u.isLevel()) {
                 Ladder ladder = ladders.get(u.element());

@@ -22,6 +22,14 @@ public interface DecisionImpactSource {
     String describe(LiveCase liveCase, Object output, Locale locale);
 
     /**
+     * Describes many cases in one language, sharing what their descriptions read (a source may read it once, not once
+     * a case).
+     */
+    default java.util.function.BiFunction<LiveCase, Object, String> describer(Locale locale) {
+        return (liveCase, output) -> describe(liveCase, output, locale);
+    }
+
+    /**
      * What of a decision's output counts as a change for a case (all of it unless the source says otherwise: a
      * customer moves when its tier does, not when only the wording of the reason does).
      */

@@ -7,13 +7,13 @@ import com.summit.engine.ModelStore;
 import com.summit.engine.ModelVersion;
 import com.summit.security.domain.SummitUser;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import org.springframework.stereotype.Service;
@@ -82,12 +82,15 @@ public class ImpactPreview {
     private Impact impact(DecisionImpactSource source, DecisionPreview.Tables before, DecisionPreview.Tables after,
             Optional<DecisionPreview.Tables> changedRules, SummitUser user, Locale locale) {
         List<DecisionImpactSource.LiveCase> cases = source.cases(user);
-        Map<Map<String, Object>, Answers> answers = answers(source.decisionId(), cases, before, after, changedRules);
+        List<List<Object>> keys = cases.stream().map(c -> key(c.facts())).toList();
+        Map<List<Object>, Answers> answers = answers(source.decisionId(), cases, keys, before, after, changedRules);
         List<Entry> entries = new ArrayList<>();
+        var describe = source.describer(locale);
         int changed = 0;
         int hidden = 0;
-        for (DecisionImpactSource.LiveCase c : cases) {
-            Answers a = answers.get(c.facts());
+        for (int i = 0; i < cases.size(); i++) {
+            DecisionImpactSource.LiveCase c = cases.get(i);
+            Answers a = answers.get(keys.get(i));
             if (a == Answers.SAME) {
                 continue;
             }
@@ -103,7 +106,7 @@ public class ImpactPreview {
             }
             if (entries.size() < MAX_LISTED) {
                 // a process owner judges a rule by the cases it moves: each is named, and linked where the reader may open it
-                entries.add(new Entry(c.label(), c.visible() ? c.href() : null, source.describe(c, a.was(), locale), source.describe(c, a.now(), locale)));
+                entries.add(new Entry(c.label(), c.visible() ? c.href() : null, describe.apply(c, a.was()), describe.apply(c, a.now())));
             }
         }
         return new Impact(source.decisionId(), cases.size(), changed, hidden, entries, source.assumption(locale));
@@ -121,24 +124,41 @@ public class ImpactPreview {
      * differ only in some rules, a case none of those rules matches keeps its answer, and only the others are evaluated
      * with both tables.
      */
-    private Map<Map<String, Object>, Answers> answers(String decisionId, List<DecisionImpactSource.LiveCase> cases,
+    private Map<List<Object>, Answers> answers(String decisionId, List<DecisionImpactSource.LiveCase> cases, List<List<Object>> keys,
             DecisionPreview.Tables before, DecisionPreview.Tables after, Optional<DecisionPreview.Tables> changedRules) {
-        Set<Map<String, Object>> distinct = new LinkedHashSet<>();
-        cases.forEach(c -> distinct.add(c.facts()));
-        Map<Map<String, Object>, Answers> answers = new ConcurrentHashMap<>();
-        EVALUATING.submit(() -> distinct.parallelStream().forEach(facts -> {
+        Map<List<Object>, Map<String, Object>> distinct = new LinkedHashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            distinct.putIfAbsent(keys.get(i), cases.get(i).facts());
+        }
+        Map<List<Object>, Answers> answers = new ConcurrentHashMap<>();
+        EVALUATING.submit(() -> distinct.entrySet().parallelStream().forEach(e -> {
+            Map<String, Object> facts = e.getValue();
             if (changedRules.isPresent() && !decisions.mayDiffer(changedRules.get(), decisionId, facts)) {
-                answers.put(facts, Answers.SAME);
+                answers.put(e.getKey(), Answers.SAME);
                 return;
             }
             Object was = decisions.evaluate(before, decisionId, facts);
             try {
-                answers.put(facts, new Answers(was, decisions.evaluate(after, decisionId, facts), null));
-            } catch (IllegalStateException e) {
-                answers.put(facts, new Answers(was, null, e.getMessage()));
+                answers.put(e.getKey(), new Answers(was, decisions.evaluate(after, decisionId, facts), null));
+            } catch (IllegalStateException ex) {
+                answers.put(e.getKey(), new Answers(was, null, ex.getMessage()));
             }
         })).join();
         return answers;
+    }
+
+    /**
+     * A set of facts as a key: its names and values in the names' order. Not the map itself: a map's hash is the sum
+     * of its entries', and facts of small numbers and booleans sum to the same few hashes, which turns every lookup
+     * into a search.
+     */
+    private static List<Object> key(Map<String, Object> facts) {
+        List<Object> key = new ArrayList<>(facts.size() * 2);
+        new TreeMap<>(facts).forEach((name, value) -> {
+            key.add(name);
+            key.add(value);
+        });
+        return key;
     }
 
     /** The impact in words, for the review task: the count, then the first cases. */
