@@ -71,7 +71,7 @@ class MigrationRuns extends Composite<VerticalLayout> {
         history.addColumn(m -> getTranslation("workbench.migration.counts", m.migrated(), m.refused(), m.pending()))
                 .setHeader(getTranslation("workbench.migration.outcome")).setAutoWidth(true);
         history.addColumn(m -> m.filter() == null ? "—" : filterLabels.getOrDefault(m.filter(), m.filter())).setHeader(getTranslation("workbench.migration.chosen"))
-                .setFlexGrow(1).setAutoWidth(true);
+                .setFlexGrow(1).setWidth("14em");
         // a filter's words and a deal's name are read whole: the cells wrap rather than cut them off
         history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         history.addComponentColumn(this::actionsOf).setAutoWidth(true).setFlexGrow(0);
