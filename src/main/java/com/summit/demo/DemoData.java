@@ -48,14 +48,53 @@ class DemoData {
             VetoHolder.Status[] vetoes) {}
 
     /** The next follow-up planned for some demo deals (the others show "no follow-up planned"). */
-    record Plan(com.summit.followup.domain.FollowUpKind kind, String subject, int inDays) {}
+    record Plan(com.summit.followup.domain.FollowUpChannel kind, String subject, int inDays) {}
 
     static final Map<String, Plan> FOLLOW_UPS = Map.of(
-            "启明智能终端有限公司", new Plan(com.summit.followup.domain.FollowUpKind.VISIT, "拜访供应链总监，演示七仓可视化方案", 2),
-            "江淮汽车零部件有限公司", new Plan(com.summit.followup.domain.FollowUpKind.MEETING, "与采购、生产计划部对齐准时到厂指标", 3),
-            "华东家电集团有限公司", new Plan(com.summit.followup.domain.FollowUpKind.CALL, "约售后服务部负责人确认回收网点清单", 1),
-            "康宁医药流通有限公司", new Plan(com.summit.followup.domain.FollowUpKind.VISIT, "陪同客户质量部验收 GSP 冷库", 5),
-            "宁波港城物流园有限公司", new Plan(com.summit.followup.domain.FollowUpKind.MESSAGE, "发送夜间短驳报价草案", 4));
+            "启明智能终端有限公司", new Plan(com.summit.followup.domain.FollowUpChannel.VISIT, "拜访供应链总监，演示七仓可视化方案", 2),
+            "江淮汽车零部件有限公司", new Plan(com.summit.followup.domain.FollowUpChannel.MEETING, "与采购、生产计划部对齐准时到厂指标", 3),
+            "华东家电集团有限公司", new Plan(com.summit.followup.domain.FollowUpChannel.CALL, "约售后服务部负责人确认回收网点清单", 1),
+            "康宁医药流通有限公司", new Plan(com.summit.followup.domain.FollowUpChannel.VISIT, "陪同客户质量部验收 GSP 冷库", 5),
+            "宁波港城物流园有限公司", new Plan(com.summit.followup.domain.FollowUpChannel.WECOM, "发送夜间短驳报价草案", 4));
+
+    /** A contact with the customer that already happened: when (days ago), through which channel, whom the rep met, what was learnt. */
+    record Past(com.summit.followup.domain.FollowUpChannel channel, String subject, int daysAgo, List<String> met, String learnt, String nextStep) {}
+
+    private static final com.summit.followup.domain.FollowUpChannel VISIT = com.summit.followup.domain.FollowUpChannel.VISIT;
+    private static final com.summit.followup.domain.FollowUpChannel CALL = com.summit.followup.domain.FollowUpChannel.CALL;
+    private static final com.summit.followup.domain.FollowUpChannel WECOM = com.summit.followup.domain.FollowUpChannel.WECOM;
+    private static final com.summit.followup.domain.FollowUpChannel MEETING = com.summit.followup.domain.FollowUpChannel.MEETING;
+    private static final com.summit.followup.domain.FollowUpChannel EMAIL = com.summit.followup.domain.FollowUpChannel.EMAIL;
+
+    /** The follow-ups done so far at some showcase deals, oldest first (the deal page counts them against the 4–11 norm). */
+    static final Map<String, List<Past>> PAST_FOLLOW_UPS = Map.of(
+            "启明智能终端有限公司", List.of(
+                    new Past(CALL, "首次电话，了解建仓诉求", 40, List.of("刘晓"), "客户提出全国建七个仓；刘晓负责落地，但决策在供应链副总裁", "约见陈立华"),
+                    new Past(VISIT, "拜访供应链副总裁", 33, List.of("陈立华", "刘晓"), "真实诉求是新品首发周全国门店同步到货、高价值货品全程可视", null),
+                    new Past(MEETING, "需求澄清会", 26, List.of("刘晓", "赵敏行"), "IT 要求系统对接走 API 评审；可视化需接入客户的 WMS", "提交 API 对接说明"),
+                    new Past(EMAIL, "发送对接说明", 20, List.of("赵敏行"), "IT 总监回复：需补充数据安全说明", null),
+                    new Past(WECOM, "方案初稿沟通", 12, List.of("刘晓"), "仓网从七仓收敛为三个区域中心仓加前置仓，客户愿意看测算", "准备成本测算")),
+            "江淮汽车零部件有限公司", List.of(
+                    new Past(VISIT, "拜访生产副总", 60, List.of("周建国"), "只认准时率：按生产节拍到厂，不看单价", null),
+                    new Past(MEETING, "与采购对齐", 52, List.of("吴婷"), "采购希望月度对账，付款走集团流程", null),
+                    new Past(CALL, "财务总监电话", 45, List.of("钱伟"), "账期不超过 60 天，是硬条件", null),
+                    new Past(VISIT, "线边库存现场调研", 38, List.of("周建国", "吴婷"), "线边库存平均 3.5 天，目标降到 1.5 天", null),
+                    new Past(MEETING, "方案评审会", 30, List.of("周建国", "吴婷", "钱伟"), "方案通过技术评审；财务关注违约责任条款", null),
+                    new Past(EMAIL, "发送报价", 21, List.of("吴婷"), "客户确认报价结构，要求把准时率写进 SLA", null),
+                    new Past(CALL, "法务条款沟通", 10, List.of("孙律"), "法务要求赔偿上限按年度合同额的 10%", "内部评审赔偿条款")),
+            "鲜达冷链食品股份有限公司", List.of(
+                    new Past(CALL, "电话了解门店配送现状", 50, List.of(), "每日两配，现有承运商温控不稳定", "约门店运营负责人"),
+                    new Past(VISIT, "走访两家门店", 42, List.of(), "损耗集中在夏季午间卸货环节", null)),
+            "华东家电集团有限公司", List.of(
+                    new Past(VISIT, "拜访售后服务部", 15, List.of(), "售后备件回收分散在 300 个网点，回收周期平均 21 天", "约服务部负责人确认网点清单")),
+            "康宁医药流通有限公司", List.of(
+                    new Past(VISIT, "GSP 冷库现场考察", 70, List.of(), "客户质量部对温湿度追溯要求逐单留痕", null),
+                    new Past(MEETING, "质量协议讨论", 61, List.of(), "质量协议按客户模板签署", null),
+                    new Past(EMAIL, "发送温控方案", 55, List.of(), "方案获质量部认可", null),
+                    new Past(MEETING, "商务谈判", 40, List.of(), "价格按托位计，阶梯折扣", null),
+                    new Past(CALL, "确认付款条件", 30, List.of(), "付款 45 天，月结", null),
+                    new Past(VISIT, "高层拜访", 22, List.of(), "总经理确认合作意向", null),
+                    new Past(MEETING, "合同条款终审", 12, List.of(), "法务、财务、技术三方均无异议", "准备签约")));
 
     /** Who the reps know at some showcase customers (the others show every role uncovered). */
     static final Map<String, List<com.summit.customer.service.NewContact>> CONTACTS = Map.of(
@@ -205,6 +244,15 @@ class DemoData {
                 }
             }
             firstDealAt.putIfAbsent(c.stage(), deal.id());
+            // the contacts already made, with whom the rep met
+            Map<String, Long> contactIds = new java.util.HashMap<>();
+            followUps.contactsOf(deal.id(), owner).forEach(p -> contactIds.put(p.name(), p.id()));
+            for (Past past : PAST_FOLLOW_UPS.getOrDefault(c.customer(), List.of())) {
+                java.time.LocalDate on = java.time.LocalDate.now(com.summit.base.i18n.Locales.ZONE).minusDays(past.daysAgo());
+                followUps.record(deal.id(), past.channel(), past.subject(), on.atTime(10, 0), new com.summit.followup.service.FollowUpService.Outcome(
+                        past.met().stream().map(contactIds::get).collect(java.util.stream.Collectors.toSet()), past.learnt(), past.nextStep(),
+                        past.nextStep() == null ? null : on.plusDays(5), null), owner);
+            }
             Plan plan = FOLLOW_UPS.get(c.customer());
             if (plan != null) {
                 // the next contact with the customer, as the board card shows it

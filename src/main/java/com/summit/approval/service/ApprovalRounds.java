@@ -10,9 +10,7 @@ import com.summit.engine.ProcessEngine;
 import com.summit.opportunity.domain.Opportunity;
 import com.summit.opportunity.service.OpportunityService;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,11 @@ public class ApprovalRounds {
     private final ProcessEngine engine;
     private final TransactionTemplate transactions;
 
+    private final com.summit.calendar.service.BusinessCalendar calendar;
+
     ApprovalRounds(ApprovalRepository approvals, OpportunityService opportunities, CustomerService customers, ProcessEngine engine,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, com.summit.calendar.service.BusinessCalendar calendar) {
+        this.calendar = calendar;
         this.approvals = approvals;
         this.opportunities = opportunities;
         this.customers = customers;
@@ -268,7 +269,7 @@ public class ApprovalRounds {
     }
 
     /** The review's deadline and the moment it escalates, from the DMN review-deadline. */
-    private Instant[] deadline(String tier, String level, Instant from) {
+    Instant[] deadline(String tier, String level, Instant from) {
         Object result = engine.evaluateDecisionResult(DEADLINE_DECISION, Map.of("tier", tier, "level", level));
         int reviewDays = 2;
         int escalateAfter = 1;
@@ -276,23 +277,11 @@ public class ApprovalRounds {
             reviewDays = outputs.get("reviewDays") instanceof Number n ? Math.max(0, n.intValue()) : reviewDays;
             escalateAfter = outputs.get("escalateAfterDays") instanceof Number n ? Math.max(0, n.intValue()) : escalateAfter;
         }
-        Instant due = addBusinessDays(from, reviewDays);
+        // business days: China's public holidays are skipped and the weekend days worked for them (调休) count
+        Instant due = calendar.plusBusinessDays(from, reviewDays);
         // never escalate before the reminder
-        Instant escalate = addBusinessDays(due, escalateAfter);
+        Instant escalate = calendar.plusBusinessDays(due, escalateAfter);
         return new Instant[] {due, escalate.isAfter(due) ? escalate : due.plusSeconds(3600)};
-    }
-
-    /** A moment plus the given number of business days (Monday to Friday), in China's time zone. */
-    static Instant addBusinessDays(Instant from, int days) {
-        ZonedDateTime at = from.atZone(Locales.ZONE);
-        int added = 0;
-        while (added < days) {
-            at = at.plusDays(1);
-            if (at.getDayOfWeek() != DayOfWeek.SATURDAY && at.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                added++;
-            }
-        }
-        return at.toInstant();
     }
 
     private static String truncate(String s) {

@@ -89,6 +89,11 @@ public class ContactService {
         return map;
     }
 
+    /** The ids of a customer's contacts (the caller has checked that the user sees the customer, or a deal of it). */
+    public java.util.Set<Long> idsOfCustomer(long customerId) {
+        return contacts.ofCustomer(customerId).stream().map(Contact::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The roles that need someone and have nobody. */
     public List<ContactRole> uncovered(Map<ContactRole, List<Contact>> map) {
         return map.entrySet().stream().filter(e -> e.getKey().needsCover() && e.getValue().isEmpty()).map(Map.Entry::getKey).toList();

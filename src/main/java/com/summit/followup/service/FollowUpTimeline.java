@@ -31,12 +31,17 @@ class FollowUpTimeline implements TimelineSource {
         Map<String, String> names = users.displayNames();
         List<OpportunityPage.Entry> entries = new ArrayList<>();
         for (FollowUp f : followUps.ofOpportunity(opportunityId)) {
-            String kind = messages.getTranslation(f.kind().messageKey(), locale);
-            entries.add(new OpportunityPage.Entry(f.createdAt(), OpportunityPage.Kind.FOLLOW_UP, messages.getTranslation("timeline.followup.planned",
-                    locale, names.getOrDefault(f.createdBy(), f.createdBy()), kind, f.subject())));
+            String channel = messages.getTranslation(f.channel().messageKey(), locale);
+            boolean recordedAfterwards = f.done() && f.doneAt().equals(f.plannedAt());
+            if (!recordedAfterwards) {
+                entries.add(new OpportunityPage.Entry(f.createdAt(), OpportunityPage.Kind.FOLLOW_UP, messages.getTranslation("timeline.followup.planned",
+                        locale, names.getOrDefault(f.createdBy(), f.createdBy()), channel, f.subject())));
+            }
             if (f.done()) {
+                String next = f.nextStep() == null ? "" : messages.getTranslation("timeline.followup.next", locale, f.nextStep(),
+                        f.nextStepOn() == null ? "—" : f.nextStepOn().toString());
                 entries.add(new OpportunityPage.Entry(f.doneAt(), OpportunityPage.Kind.FOLLOW_UP, messages.getTranslation("timeline.followup.done",
-                        locale, names.getOrDefault(f.doneBy(), f.doneBy()), kind, f.subject(), f.outcome())));
+                        locale, names.getOrDefault(f.doneBy(), f.doneBy()), channel, f.subject(), f.outcome()) + next));
             }
         }
         return entries;

@@ -17,7 +17,7 @@ public class ScorecardRepository {
 
     private static final String CHANGE_COLUMNS = """
             id, opportunity_id, element_code, from_level, to_level, evidence_kind, evidence_text, evidence_link,
-            evidence_file_name, changed_by, changed_at, status, verified_by, verified_at, verdict_reason""";
+            evidence_file_name, changed_by, changed_at, status, verified_by, verified_at, verdict_reason, follow_up_id""";
 
     private final JdbcClient jdbc;
 
@@ -101,14 +101,14 @@ public class ScorecardRepository {
     }
 
     public long addChange(long opportunityId, ScoreElement element, int from, int to, ScoreChange.EvidenceKind kind, String text,
-            String link, String fileName, String fileType, byte[] file, String by, ScoreChange.Status status) {
+            String link, String fileName, String fileType, byte[] file, Long followUpId, String by, ScoreChange.Status status) {
         return jdbc.sql("""
                 insert into score_change (opportunity_id, element_code, from_level, to_level, evidence_kind, evidence_text,
-                    evidence_link, evidence_file_name, evidence_file_type, evidence_file, changed_by, status)
-                values (:o, :e, :from, :to, :kind, :text, :link, :fileName, :fileType, :file, :by, :status) returning id""")
+                    evidence_link, evidence_file_name, evidence_file_type, evidence_file, follow_up_id, changed_by, status)
+                values (:o, :e, :from, :to, :kind, :text, :link, :fileName, :fileType, :file, :followUp, :by, :status) returning id""")
                 .param("o", opportunityId).param("e", element.name()).param("from", from).param("to", to)
                 .param("kind", kind.name()).param("text", text).param("link", link).param("fileName", fileName)
-                .param("fileType", fileType).param("file", file).param("by", by).param("status", status.name())
+                .param("fileType", fileType).param("file", file).param("followUp", followUpId).param("by", by).param("status", status.name())
                 .query(Long.class).single();
     }
 
@@ -187,6 +187,6 @@ public class ScorecardRepository {
         return new ScoreChange(rs.getLong(1), rs.getLong(2), ScoreElement.valueOf(rs.getString(3)), rs.getInt(4), rs.getInt(5),
                 ScoreChange.EvidenceKind.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getTimestamp(11).toInstant(), ScoreChange.Status.valueOf(rs.getString(12)), rs.getString(13),
-                verifiedAt == null ? null : verifiedAt.toInstant(), rs.getString(15));
+                verifiedAt == null ? null : verifiedAt.toInstant(), rs.getString(15), rs.getObject(16, Long.class));
     }
 }

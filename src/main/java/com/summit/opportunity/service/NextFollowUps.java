@@ -4,10 +4,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
-/** Each deal's next planned follow-up, for the board's cards; kept by the follow-up feature. */
+/** Each deal's follow-up standing for the board's cards: how many contacts were done, and the next planned one; kept by the follow-up feature. */
 public interface NextFollowUps {
 
-    record Next(Instant plannedAt, String kindKey, String subject) {}
+    /** {@code plannedAt}, {@code channelKey} and {@code subject} are null when nothing is planned. */
+    record Next(Instant plannedAt, String channelKey, String subject, int doneCount) {
+
+        public boolean planned() {
+            return plannedAt != null;
+        }
+    }
 
     Map<Long, Next> nextFor(Collection<Long> opportunityIds);
 }

@@ -41,10 +41,13 @@ public class OpportunityPageService {
     private final List<TimelineSource> timelineSources;
     private final GateService gates;
 
+    private final FollowUpEvidence followUps;
+
     OpportunityPageService(OpportunityService opportunities, OpportunityRepository repository, ScorecardService scorecards,
             CustomerService customers, UserService users, TaskService tasks, ProcessModels models, Messages messages,
-            List<TimelineSource> timelineSources, GateService gates) {
+            List<TimelineSource> timelineSources, GateService gates, FollowUpEvidence followUps) {
         this.gates = gates;
+        this.followUps = followUps;
         this.timelineSources = timelineSources;
         this.opportunities = opportunities;
         this.repository = repository;
@@ -80,7 +83,7 @@ public class OpportunityPageService {
         for (ScoreChange c : scorecards.changesOf(o.id())) {
             String element = ladders.get(c.element()).name(locale);
             entries.add(new OpportunityPage.Entry(c.changedAt(), OpportunityPage.Kind.SCORE, t(locale, "timeline.score", element,
-                    c.fromLevel(), c.toLevel(), name(names, c.changedBy()), c.evidenceText(), t(locale, "score.status." + c.status().name()))));
+                    c.fromLevel(), c.toLevel(), name(names, c.changedBy()), evidence(c, locale), t(locale, "score.status." + c.status().name()))));
             if (c.verifiedAt() != null) {
                 entries.add(new OpportunityPage.Entry(c.verifiedAt(), OpportunityPage.Kind.VERDICT, t(locale, "timeline.verdict." + c.status().name(),
                         name(names, c.verifiedBy()), element, c.toLevel(), c.verdictReason() == null ? "" : c.verdictReason())));
@@ -153,5 +156,13 @@ public class OpportunityPageService {
 
     private String t(Locale locale, String key, Object... args) {
         return messages.getTranslation(key, locale, args);
+    }
+
+    /** A claim's evidence as the timeline says it; one proved by a follow-up names it (date, channel, subject). */
+    private String evidence(ScoreChange c, Locale locale) {
+        if (c.followUpId() == null) {
+            return c.evidenceText();
+        }
+        return c.evidenceText() + t(locale, "common.clauseSeparator") + followUps.describe(c.followUpId(), locale);
     }
 }

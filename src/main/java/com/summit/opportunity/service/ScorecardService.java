@@ -42,11 +42,13 @@ public class ScorecardService {
     private final ProcessEngine engine;
     private final SearchOutbox outbox;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final FollowUpEvidence followUps;
 
     ScorecardService(ScorecardRepository scores, OpportunityService opportunityService,
             UserService users, ProcessEngine engine, SearchOutbox outbox,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            org.springframework.transaction.support.TransactionTemplate transactions, FollowUpEvidence followUps) {
         this.transactions = transactions;
+        this.followUps = followUps;
         this.scores = scores;
         this.opportunityService = opportunityService;
         this.users = users;
@@ -54,8 +56,12 @@ public class ScorecardService {
         this.outbox = outbox;
     }
 
-    /** Evidence for a level change: a note always; a link, a file or a follow-up as its kind says. */
-    public record Evidence(ScoreChange.EvidenceKind kind, String text, String link, String fileName, String fileType, byte[] file) {
+    /** Evidence for a level change: a note always; a link, a file or a follow-up record as its kind says. */
+    public record Evidence(ScoreChange.EvidenceKind kind, String text, String link, String fileName, String fileType, byte[] file, Long followUpId) {
+
+        public Evidence(ScoreChange.EvidenceKind kind, String text, String link, String fileName, String fileType, byte[] file) {
+            this(kind, text, link, fileName, fileType, file, null);
+        }
 
         public static Evidence note(String text) {
             return new Evidence(ScoreChange.EvidenceKind.NOTE, text, null, null, null, null);
@@ -63,6 +69,11 @@ public class ScorecardService {
 
         public static Evidence link(String text, String link) {
             return new Evidence(ScoreChange.EvidenceKind.LINK, text, link, null, null, null);
+        }
+
+        /** A done follow-up of the deal proves the claim ("met the decision maker" supports power 3). */
+        public static Evidence followUp(String text, long followUpId) {
+            return new Evidence(ScoreChange.EvidenceKind.FOLLOW_UP, text, null, null, null, null, followUpId);
         }
     }
 
@@ -157,6 +168,12 @@ public class ScorecardService {
         return scores.changes(opportunityId);
     }
 
+    /** The deal's done follow-ups a claim can rest on, for the claim's dialog. */
+    public List<FollowUpEvidence.Done> followUpEvidence(long opportunityId, SummitUser user, Locale locale) {
+        visible(opportunityId, user);
+        return followUps.doneOf(opportunityId, locale);
+    }
+
     public List<ScoreChange> history(long opportunityId, SummitUser user) {
         visible(opportunityId, user);
         return scores.changes(opportunityId);
@@ -175,9 +192,16 @@ public class ScorecardService {
         return scores.change(change.id()).orElseThrow();
     }
 
-    private ScoreChange record(long opportunityId, ScoreElement element, int toLevel, Evidence evidence, SummitUser user) {
+    /**
+     * Whether a claim could be made now, without making it: the same refusals as {@link #changeLevel}, except the
+     * evidence (a follow-up checks its claim before it is stored, and proves it once stored).
+     */
+    public void checkClaim(long opportunityId, ScoreElement element, int toLevel, SummitUser user) {
         mayChange(opportunityId, user);
-        scores.lock(opportunityId);
+        checkLevel(opportunityId, element, toLevel);
+    }
+
+    private Ladder checkLevel(long opportunityId, ScoreElement element, int toLevel) {
         Ladder ladder = scores.ladders().stream().filter(l -> l.element() == element).findFirst().orElseThrow();
         int from = scores.levels(opportunityId).get(element);
         if (toLevel < 0 || toLevel > ScoreElement.MAX_LEVEL) {
@@ -189,13 +213,22 @@ public class ScorecardService {
         if (scores.pending(opportunityId, element).isPresent()) {
             throw new UserFacingException("score.error.pending", ladder.nameZh());
         }
-        checkEvidence(evidence);
+        return ladder;
+    }
+
+    private ScoreChange record(long opportunityId, ScoreElement element, int toLevel, Evidence evidence, SummitUser user) {
+        mayChange(opportunityId, user);
+        scores.lock(opportunityId);
+        Ladder ladder = checkLevel(opportunityId, element, toLevel);
+        int from = scores.levels(opportunityId).get(element);
+        checkEvidence(opportunityId, evidence);
         boolean verify = ladder.needsVerification(from, toLevel);
         ScoreChange.Status status = verify ? ScoreChange.Status.PENDING : ScoreChange.Status.ACCEPTED;
         long changeId = scores.addChange(opportunityId, element, from, toLevel, evidence.kind(), evidence.text().strip(),
                 blankToNull(evidence.link()), evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.fileName() : null,
                 evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.fileType() : null,
-                evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.file() : null, user.username(), status);
+                evidence.kind() == ScoreChange.EvidenceKind.FILE ? evidence.file() : null,
+                evidence.kind() == ScoreChange.EvidenceKind.FOLLOW_UP ? evidence.followUpId() : null, user.username(), status);
         scores.setLevel(opportunityId, element, toLevel, user.username());
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
         log.info("{} moved {} of opportunity {} from {} to {} ({})", user.username(), element, opportunityId, from, toLevel, status);
@@ -250,7 +283,7 @@ public class ScorecardService {
         if (level == from) {
             return;
         }
-        scores.addChange(opportunityId, element, from, level, ScoreChange.EvidenceKind.NOTE, evidence, null, null, null, null, by,
+        scores.addChange(opportunityId, element, from, level, ScoreChange.EvidenceKind.NOTE, evidence, null, null, null, null, null, by,
                 ScoreChange.Status.ACCEPTED);
         scores.setLevel(opportunityId, element, level, by);
         outbox.changed(OpportunityService.ENTITY_TYPE, opportunityId);
@@ -323,7 +356,7 @@ public class ScorecardService {
         return pending.size();
     }
 
-    private void checkEvidence(Evidence evidence) {
+    private void checkEvidence(long opportunityId, Evidence evidence) {
         if (evidence == null || evidence.kind() == null || evidence.text() == null || evidence.text().isBlank()) {
             throw new UserFacingException("score.error.evidenceRequired");
         }
@@ -345,7 +378,12 @@ public class ScorecardService {
                     throw new UserFacingException("score.error.fileTooLarge", FILE_MAX_BYTES / (1024 * 1024));
                 }
             }
-            case NOTE, FOLLOW_UP -> { }
+            case FOLLOW_UP -> {
+                if (evidence.followUpId() == null || !followUps.isDoneOf(evidence.followUpId(), opportunityId)) {
+                    throw new UserFacingException("score.error.followUpRequired");
+                }
+            }
+            case NOTE -> { }
         }
     }
 

@@ -161,16 +161,18 @@ public class BoardView extends VerticalLayout implements HasDynamicTitle {
         }
         meta.add(new Span(" · " + card.ownerName()));
         meta.addClassName("summit-board-meta");
-        // the next planned follow-up: overdue in red; none planned is said too
+        // how many follow-ups were done, and the next planned one: overdue in red; none planned is said too
         Div next = new Div();
         next.addClassName("summit-board-next");
         next.getStyle().set("font-size", "var(--lumo-font-size-xs)");
-        if (card.nextFollowUp() == null) {
-            next.setText(getTranslation("board.next.none"));
+        var f = card.nextFollowUp();
+        int done = f == null ? 0 : f.doneCount();
+        String count = getTranslation("board.followUps", done);
+        if (f == null || !f.planned()) {
+            next.setText(count + " · " + getTranslation("board.next.none"));
             next.getStyle().set("color", "var(--lumo-secondary-text-color)");
         } else {
-            var f = card.nextFollowUp();
-            next.setText(getTranslation("board.next", Formats.dateTime(f.plannedAt()), getTranslation(f.kindKey()), f.subject()));
+            next.setText(count + " · " + getTranslation("board.next", Formats.dateTime(f.plannedAt()), getTranslation(f.channelKey()), f.subject()));
             if (f.plannedAt().isBefore(java.time.Instant.now())) {
                 next.getStyle().set("color", "var(--lumo-error-text-color)");
                 next.addClassName("overdue");

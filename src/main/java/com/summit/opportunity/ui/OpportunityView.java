@@ -338,11 +338,27 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ScorecardService.FILE_MAX_BYTES);
         upload.setVisible(false);
+        // a done follow-up of the deal as the evidence
+        var done = scorecards.followUpEvidence(opportunityId, user, getLocale());
+        Select<com.summit.opportunity.service.FollowUpEvidence.Done> followUp = new Select<>();
+        followUp.setLabel(getTranslation("score.dialog.followUp"));
+        followUp.setItems(done);
+        followUp.setItemLabelGenerator(com.summit.opportunity.service.FollowUpEvidence.Done::label);
+        followUp.setWidthFull();
+        followUp.setVisible(false);
+        followUp.setId("score-follow-up");
+        if (done.isEmpty()) {
+            followUp.setHelperText(getTranslation("score.dialog.followUp.none"));
+            followUp.setEnabled(false);
+        } else {
+            followUp.setValue(done.getFirst());
+        }
         kind.addValueChangeListener(e -> {
             link.setVisible(e.getValue() == ScoreChange.EvidenceKind.LINK);
             upload.setVisible(e.getValue() == ScoreChange.EvidenceKind.FILE);
+            followUp.setVisible(e.getValue() == ScoreChange.EvidenceKind.FOLLOW_UP);
         });
-        VerticalLayout form = new VerticalLayout(level, kind, text, link, upload);
+        VerticalLayout form = new VerticalLayout(level, kind, text, link, upload, followUp);
         form.setPadding(false);
         if (ladder.verifyFromLevel() != null) {
             Span notice = new Span(getTranslation("score.dialog.verifyNotice", ladder.name(getLocale()), ladder.verifyFromLevel()));
@@ -352,7 +368,8 @@ public class OpportunityView extends VerticalLayout implements BeforeEnterObserv
         dialog.add(form);
         Button save = new Button(getTranslation("common.save"), e -> {
             try {
-                var evidence = new ScorecardService.Evidence(kind.getValue(), text.getValue(), link.getValue(), fileMeta[0], fileMeta[1], file[0]);
+                var evidence = new ScorecardService.Evidence(kind.getValue(), text.getValue(), link.getValue(), fileMeta[0], fileMeta[1], file[0],
+                        followUp.getValue() == null ? null : followUp.getValue().id());
                 ScoreChange change = scorecards.changeLevel(opportunityId, ladder.element(), level.getValue(), evidence, user);
                 dialog.close();
                 Errors.success(getTranslation(change.status() == ScoreChange.Status.PENDING ? "score.dialog.savedPending" : "score.dialog.saved",

@@ -76,8 +76,11 @@ public class WorkbenchView extends VerticalLayout implements HasDynamicTitle {
         Grid<WorkbenchService.ModelRow> grid = new Grid<>();
         grid.setId("workbench-models");
         grid.addColumn(m -> getTranslation("workbench.kind." + m.kind().name())).setHeader(getTranslation("workbench.kind")).setAutoWidth(true);
-        grid.addColumn(WorkbenchService.ModelRow::shownName).setHeader(getTranslation("workbench.model")).setFlexGrow(2);
-        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setAutoWidth(true).setFlexGrow(0);
+        // the model's name whole (it was cut to four characters beside the file names' auto width)
+        grid.addColumn(WorkbenchService.ModelRow::shownName).setHeader(getTranslation("workbench.model")).setWidth("14em").setFlexGrow(2)
+                .setTooltipGenerator(WorkbenchService.ModelRow::shownName);
+        grid.addColumn(WorkbenchService.ModelRow::resourceName).setHeader(getTranslation("workbench.file")).setWidth("16em").setFlexGrow(1)
+                .setTooltipGenerator(WorkbenchService.ModelRow::resourceName);
         grid.addColumn(m -> "v" + m.version()).setHeader(getTranslation("workbench.current")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> who(m.deployedBy())).setHeader(getTranslation("workbench.deployedBy")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(m -> Formats.dateTime(m.deployedAt())).setHeader(getTranslation("workbench.deployed")).setAutoWidth(true).setFlexGrow(0);

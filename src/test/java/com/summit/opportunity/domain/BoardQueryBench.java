@@ -37,14 +37,14 @@ public class BoardQueryBench {
                 report.append(measure("manager of one team (about 1,000 deals)", () -> repository.board("mgr3", "团队3", true, false, null, null, null, null, 50)));
                 report.append(measure("manager of every owner (10,000 deals)", () -> repository.board("boss", "", true, false, null, null, null, null, 50)));
                 report.append(measure("manager, filtered by tier", () -> repository.board("mgr3", "团队3", true, false, null, null, "STRATEGIC", null, 50)));
-                // what the board service adds: each card's next planned follow-up, one query for all cards
+                // what the board service adds: each card's follow-up count and next planned one, two queries for all cards
                 var followUps = new com.summit.followup.domain.FollowUpRepository(jdbc);
-                org.assertj.core.api.Assertions.assertThat(followUps.nextOpen(all.stream().map(OpportunityRepository.BoardRow::id).toList()))
+                org.assertj.core.api.Assertions.assertThat(followUps.standings(all.stream().map(OpportunityRepository.BoardRow::id).toList()).values())
                         .as("every card's deal has an open follow-up, and its earliest is found").hasSize(all.size())
-                        .allMatch(f -> f.subject().equals("下次拜访"));
+                        .allMatch(f -> f.nextOpen().subject().equals("下次拜访"));
                 report.append(measure("manager of every owner, with each card's next follow-up", () -> {
                     var rows = repository.board("boss", "", true, false, null, null, null, null, 50);
-                    followUps.nextOpen(rows.stream().map(OpportunityRepository.BoardRow::id).toList());
+                    followUps.standings(rows.stream().map(OpportunityRepository.BoardRow::id).toList());
                     return rows;
                 }));
                 System.out.println(report);
@@ -81,7 +81,7 @@ public class BoardQueryBench {
                 from opportunity o, unnest(array['LEGAL','FINANCE','TECH']) d""").update();
         // three follow-ups a deal: one done, the next one planned, one later
         jdbc.sql("""
-                insert into follow_up (opportunity_id, kind, subject, planned_at, owner_username, created_by, done_at, done_by, outcome)
+                insert into follow_up (opportunity_id, channel, subject, planned_at, owner_username, created_by, done_at, done_by, outcome)
                 select o.id, 'VISIT', s.subject, now() + s.days * interval '1 day', o.owner_username, o.owner_username,
                        case when s.days < 0 then now() end, case when s.days < 0 then o.owner_username end, case when s.days < 0 then '已完成' end
                 from opportunity o, (values ('上次拜访', -3), ('下次拜访', 2), ('季度回顾', 30)) s(subject, days)""").update();
