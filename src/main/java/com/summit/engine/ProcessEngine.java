@@ -54,6 +54,36 @@ public class ProcessEngine {
                 .send().join()).getProcessInstanceKey();
     }
 
+    /**
+     * Starts the latest version of a process once per set of variables, with up to {@code inFlight} requests to the
+     * engine at a time; the instance keys in the order of the variables, null where the engine refused or did not answer
+     * (the caller starts those again later).
+     */
+    public java.util.List<Long> startAll(String bpmnProcessId, java.util.List<Map<String, Object>> variables, int inFlight) {
+        requireNoTransaction("start " + variables.size() + " instances of " + bpmnProcessId);
+        java.util.List<Long> keys = new java.util.ArrayList<>(variables.size());
+        java.util.ArrayDeque<io.camunda.client.api.CamundaFuture<ProcessInstanceEvent>> pending = new java.util.ArrayDeque<>();
+        for (Map<String, Object> v : variables) {
+            if (pending.size() >= Math.max(1, inFlight)) {
+                keys.add(keyOf(pending.poll()));
+            }
+            pending.add(client.newCreateInstanceCommand().bpmnProcessId(bpmnProcessId).latestVersion().variables(v)
+                    .requestTimeout(requestTimeout).send());
+        }
+        while (!pending.isEmpty()) {
+            keys.add(keyOf(pending.poll()));
+        }
+        return keys;
+    }
+
+    private static Long keyOf(io.camunda.client.api.CamundaFuture<ProcessInstanceEvent> start) {
+        try {
+            return start.join().getProcessInstanceKey();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Starts the latest version of a process before one of its elements (a start instruction). */
     public long startAt(String bpmnProcessId, String elementId, Map<String, Object> variables) {
         requireNoTransaction("start " + bpmnProcessId + " at " + elementId);

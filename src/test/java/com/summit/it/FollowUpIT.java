@@ -145,7 +145,8 @@ class FollowUpIT extends LocalAppIT {
         assertThat(followUps.standing(deal.id(), rep)).satisfies(s -> {
             assertThat(s.doneCount()).isEqualTo(1);
             assertThat(s.last().id()).isEqualTo(call.id());
-            assertThat(s.nextDue()).as("the promised next step, nothing being planned").isEqualTo(today.plusDays(3));
+            assertThat(s.nextDue()).as("nothing planned: the last contact plus the cadence (30 days, no tier)").isEqualTo(today.minusDays(1).plusDays(30));
+            assertThat(s.overdueDays()).isZero();
         });
         assertThat(card(rep, deal).nextFollowUp()).satisfies(n -> {
             assertThat(n.doneCount()).isEqualTo(1);

@@ -74,7 +74,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
             return kind;
         }).setHeader(getTranslation("calendar.kind")).setAutoWidth(true);
         grid.addColumn(d -> d.name(getLocale())).setHeader(getTranslation("calendar.name")).setFlexGrow(1);
-        grid.addColumn(d -> names.getOrDefault(d.changedBy(), d.changedBy())).setHeader(getTranslation("calendar.changedBy")).setAutoWidth(true);
+        grid.addColumn(d -> "system".equals(d.changedBy()) ? getTranslation("calendar.by.system") : names.getOrDefault(d.changedBy(), d.changedBy())).setHeader(getTranslation("calendar.changedBy")).setAutoWidth(true);
         grid.addComponentColumn(d -> {
             Button remove = new Button(getTranslation("calendar.remove"), e -> act(() -> calendar.remove(d.day(), user), "calendar.removed"));
             remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

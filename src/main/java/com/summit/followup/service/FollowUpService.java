@@ -64,9 +64,12 @@ public class FollowUpService implements NextFollowUps {
     private final ScorecardService scorecards;
     private final ProcessEngine engine;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     FollowUpService(FollowUpRepository followUps, OpportunityService opportunities, CustomerService customers, ContactService contacts,
-            ScorecardService scorecards, ProcessEngine engine, TransactionTemplate transactions) {
+            ScorecardService scorecards, ProcessEngine engine, TransactionTemplate transactions,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.followUps = followUps;
         this.opportunities = opportunities;
         this.customers = customers;
@@ -75,6 +78,9 @@ public class FollowUpService implements NextFollowUps {
         this.engine = engine;
         this.transactions = transactions;
     }
+
+    /** A deal's follow-ups changed (planned, recorded, done): its cadence works its next date out again. */
+    public record FollowUpsChanged(long opportunityId) {}
 
     /** A scorecard level a follow-up proves ("met the decision maker": power 3). */
     public record Claim(ScoreElement element, int level) {}
@@ -95,11 +101,11 @@ public class FollowUpService implements NextFollowUps {
      * The cadence 跟进节奏 the customer's tier asks for (DMN {@code follow-up-cadence}): every {@code days} days, counted
      * from the last follow-up done (or from the deal's start when none is), so the next one is due by {@code dueBy}.
      */
-    public record Cadence(CustomerTier tier, int days, Instant lastDone, LocalDate dueBy, long overdueDays) {}
+    public record Cadence(CustomerTier tier, int days, int graceDays, Instant lastDone, LocalDate dueBy, long overdueDays) {}
 
     /**
      * Where a deal's follow-ups stand: how many contacts were done (against {@link #NORM_FROM}–{@link #NORM_TO}), the last
-     * one, the next planned one, the next step the last contact promised, and the cadence's due date.
+     * one, the next planned one, and the cadence's due date.
      */
     public record Standing(int doneCount, FollowUp last, FollowUp nextPlanned, Cadence cadence) {
 
@@ -107,15 +113,14 @@ public class FollowUpService implements NextFollowUps {
             return doneCount < NORM_FROM;
         }
 
-        /** When the next contact is due: the next planned one, else the date the last contact promised, else the cadence's. */
+        /** When the next contact is due: the next planned one, else the last contact (or the deal's start) plus the cadence. */
         public LocalDate nextDue() {
-            if (nextPlanned != null) {
-                return nextPlanned.plannedAt().atZone(Locales.ZONE).toLocalDate();
-            }
-            if (last != null && last.nextStepOn() != null) {
-                return last.nextStepOn();
-            }
-            return cadence.dueBy();
+            return nextPlanned != null ? nextPlanned.plannedAt().atZone(Locales.ZONE).toLocalDate() : cadence.dueBy();
+        }
+
+        /** How many days the next contact is late (0: not late). */
+        public long overdueDays() {
+            return Math.max(0, ChronoUnit.DAYS.between(nextDue(), LocalDate.now(Locales.ZONE)));
         }
     }
 
@@ -124,7 +129,12 @@ public class FollowUpService implements NextFollowUps {
     }
 
     public Standing standing(long opportunityId, SummitUser user) {
-        Opportunity o = visible(opportunityId, user);
+        return standingOf(visible(opportunityId, user));
+    }
+
+    /** The standing of a deal the caller may read (the cadence's steps, which act for the process). */
+    Standing standingOf(Opportunity o) {
+        long opportunityId = o.id();
         List<FollowUp> all = followUps.ofOpportunity(opportunityId);
         List<FollowUp> done = all.stream().filter(FollowUp::done).toList();
         FollowUp next = all.stream().filter(f -> !f.done()).findFirst().orElse(null);
@@ -136,12 +146,13 @@ public class FollowUpService implements NextFollowUps {
         Map<String, Object> facts = new HashMap<>();
         facts.put("tier", tier == null ? null : tier.name());
         Object result = engine.evaluateDecisionResult(CADENCE_DECISION, facts);
-        int days = result instanceof Map<?, ?> m && m.get("cadenceDays") instanceof Number n ? n.intValue() : 30;
+        int days = result instanceof Map<?, ?> m && m.get("cadenceDays") instanceof Number n ? Math.max(1, n.intValue()) : 30;
+        int grace = result instanceof Map<?, ?> m && m.get("graceDays") instanceof Number n ? Math.max(0, n.intValue()) : 2;
         Instant lastDone = all.stream().map(FollowUp::doneAt).filter(java.util.Objects::nonNull).max(java.util.Comparator.naturalOrder()).orElse(null);
         Instant from = lastDone != null ? lastDone : o.createdAt();
         LocalDate dueBy = from.atZone(Locales.ZONE).toLocalDate().plusDays(days);
         long overdue = Math.max(0, ChronoUnit.DAYS.between(dueBy, LocalDate.now(Locales.ZONE)));
-        return new Cadence(tier, days, lastDone, dueBy, overdue);
+        return new Cadence(tier, days, grace, lastDone, dueBy, overdue);
     }
 
     /** Plans a follow-up; every problem is reported at once, in the user's language, and nothing is stored. */
@@ -162,6 +173,7 @@ public class FollowUpService implements NextFollowUps {
         }
         mayFollowUp(o);
         long id = inTransaction(() -> followUps.insert(opportunityId, channel, text, at, user.username(), user.username()));
+        events.publishEvent(new FollowUpsChanged(opportunityId));
         return followUps.find(id).orElseThrow();
     }
 
@@ -193,6 +205,7 @@ public class FollowUpService implements NextFollowUps {
             followUps.addContacts(created, outcome.contactIds());
             return created;
         });
+        events.publishEvent(new FollowUpsChanged(opportunityId));
         claim(o, id, outcome, found.learnt(), user);
         return followUps.find(id).orElseThrow();
     }
@@ -230,6 +243,7 @@ public class FollowUpService implements NextFollowUps {
         if (!marked) {
             throw new UserFacingException("followup.error.alreadyDone");
         }
+        events.publishEvent(new FollowUpsChanged(o.id()));
         claim(o, followUpId, outcome, found.learnt(), user);
     }
 

@@ -86,9 +86,10 @@ final class FollowUpDialog {
             day.setMax(LocalDate.now(Locales.ZONE));
             time.setLabel(context.getTranslation("followup.field.time"));
             time.setId("follow-up-record-time");
-            time.setItems(IntStream.range(14, 44).mapToObj(i -> LocalTime.of(i / 2, (i % 2) * 30)).toList());
+            // every half hour of the day, the default the last one begun (a contact is recorded after it happened)
+            time.setItems(IntStream.range(0, 48).mapToObj(i -> LocalTime.of(i / 2, (i % 2) * 30)).toList());
             LocalTime now = LocalTime.now(Locales.ZONE);
-            time.setValue(LocalTime.of(Math.max(7, Math.min(21, now.getHour())), now.getHour() < 7 || now.getHour() > 21 ? 0 : now.getMinute() < 30 ? 0 : 30));
+            time.setValue(LocalTime.of(now.getHour(), now.getMinute() < 30 ? 0 : 30));
             time.setWidth("7em");
             HorizontalLayout when = new HorizontalLayout(channel, day, time);
             when.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -103,20 +103,23 @@ class FollowUpSection implements OpportunitySection {
         Span last = new Span(standing.last() == null ? card.getTranslation("followup.last.none")
                 : card.getTranslation("followup.last", Formats.date(standing.last().doneAt())));
         last.setId("follow-up-last");
-        Span next = new Span(card.getTranslation("followup.nextDue", Formats.date(standing.nextDue())));
+        Span next = new Span(standing.nextPlanned() != null
+                ? card.getTranslation("followup.next.planned", Formats.dateTime(standing.nextPlanned().plannedAt()),
+                        card.getTranslation(standing.nextPlanned().channel().messageKey()))
+                : card.getTranslation("followup.next.cadence", Formats.date(standing.nextDue())));
         next.setId("follow-up-next");
         box.add(count, last, next);
-        FollowUpService.Cadence cadence = standing.cadence();
-        Span rhythm = new Span(card.getTranslation("followup.cadence", card.getTranslation(cadence.tier() == null ? "customer.tier.none"
-                : cadence.tier().messageKey()), cadence.days(), Formats.date(cadence.dueBy())));
-        rhythm.setId("follow-up-cadence");
-        rhythm.addClassName("summit-muted");
-        box.add(rhythm);
-        if (cadence.overdueDays() > 0) {
-            Span late = new Span(card.getTranslation("followup.cadence.overdue", cadence.overdueDays()));
+        if (standing.overdueDays() > 0) {
+            Span late = new Span(card.getTranslation("followup.cadence.overdue", standing.overdueDays()));
             late.getElement().getThemeList().add("badge error small");
             box.add(late);
         }
+        FollowUpService.Cadence cadence = standing.cadence();
+        Span rhythm = new Span(card.getTranslation("followup.cadence.rule", card.getTranslation(cadence.tier() == null ? "customer.tier.none"
+                : cadence.tier().messageKey()), cadence.days()));
+        rhythm.setId("follow-up-cadence");
+        rhythm.addClassName("summit-muted");
+        box.add(rhythm);
         return box;
     }
 

@@ -55,13 +55,16 @@ public class OpportunityService {
     private final com.summit.notify.service.NotificationService notifications;
     private final com.summit.base.i18n.Messages messages;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     OpportunityService(OpportunityRepository opportunities, CustomerService customers, ProcessEngine engine, SearchOutbox outbox,
             SearchService search, ObjectMapper json, com.summit.security.service.UserService users,
             @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskService tasks,
             @org.springframework.context.annotation.Lazy com.summit.tasklist.service.TaskAssignment assignment,
             com.summit.notify.service.NotificationService notifications, com.summit.base.i18n.Messages messages,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            org.springframework.transaction.support.TransactionTemplate transactions,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.transactions = transactions;
         this.notifications = notifications;
         this.messages = messages;
@@ -98,6 +101,7 @@ public class OpportunityService {
         long id = java.util.Objects.requireNonNull(transactions.execute(status -> store(input, user, stage, enteredStage)));
         Opportunity created = opportunities.findById(id).orElseThrow();
         startLifecycle(created, stage == Stage.IDENTIFICATION ? null : stage.elementId());
+        events.publishEvent(new DealChanged(id, DealChanged.Change.OPENED));
         log.info("Opportunity {} '{}' created by {}", id, created.name(), user.username());
         return opportunities.findById(id).orElseThrow();
     }
@@ -259,6 +263,7 @@ public class OpportunityService {
             opportunities.close(id, stage, OpportunityStatus.WON);
         }
         outbox.changed(ENTITY_TYPE, id);
+        events.publishEvent(new DealChanged(id, next.isPresent() ? DealChanged.Change.ADVANCED : DealChanged.Change.WON));
         return opportunities.findById(id).orElseThrow();
     }
 
@@ -463,6 +468,7 @@ public class OpportunityService {
     public void recordPaused(long id) {
         opportunities.pause(id);
         outbox.changed(ENTITY_TYPE, id);
+        events.publishEvent(new DealChanged(id, DealChanged.Change.PAUSED));
     }
 
     /** Called by the lifecycle: the deal runs again; returns the stall clock of its stage, paused time not counted. */
@@ -470,6 +476,7 @@ public class OpportunityService {
         transactions.executeWithoutResult(status -> {
             opportunities.resume(id);
             outbox.changed(ENTITY_TYPE, id);
+            events.publishEvent(new DealChanged(id, DealChanged.Change.RESUMED));
         });
         // the stage's target comes from the engine (DMN), once the resume is committed
         return stallAfter(opportunities.findById(id).orElseThrow());
@@ -479,6 +486,7 @@ public class OpportunityService {
     public void recordLost(long id, String reason, String note) {
         opportunities.markLost(id, reason, note == null || note.isBlank() ? null : note.strip());
         outbox.changed(ENTITY_TYPE, id);
+        events.publishEvent(new DealChanged(id, DealChanged.Change.LOST));
     }
 
     /**
@@ -512,6 +520,7 @@ public class OpportunityService {
         // the work moves with the deal: the stage's open tasks held by the previous owner go to the new one
         assignment.handOver(id, before.ownerUsername(), owner.username());
         outbox.changed(ENTITY_TYPE, id);
+        events.publishEvent(new DealChanged(id, DealChanged.Change.OWNER_CHANGED));
         return users.managerFor(owner.username());
     }
 

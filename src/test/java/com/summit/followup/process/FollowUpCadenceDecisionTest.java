@@ -25,14 +25,14 @@ class FollowUpCadenceDecisionTest {
 
     @Test
     void strategicCustomersEveryWeekImportantOnesEveryTwoWeeksOthersEveryMonth() throws Exception {
-        assertThat(cadence("STRATEGIC")).containsEntry("cadenceDays", 7);
-        assertThat(cadence("IMPORTANT")).containsEntry("cadenceDays", 14);
-        assertThat(cadence("ORDINARY")).containsEntry("cadenceDays", 30);
+        assertThat(cadence("STRATEGIC")).containsEntry("cadenceDays", 7).containsEntry("graceDays", 1);
+        assertThat(cadence("IMPORTANT")).containsEntry("cadenceDays", 14).containsEntry("graceDays", 2);
+        assertThat(cadence("ORDINARY")).containsEntry("cadenceDays", 30).containsEntry("graceDays", 3);
     }
 
     @Test
     void aCustomerNotYetTieredIsFollowedUpMonthly() throws Exception {
-        assertThat(cadence(null)).containsEntry("cadenceDays", 30);
+        assertThat(cadence(null)).containsEntry("cadenceDays", 30).containsEntry("graceDays", 3);
     }
 
     private Map<String, Object> cadence(String tier) throws Exception {
