@@ -32,13 +32,20 @@ public class CustomerService {
 
     public static final int NOTE_MAX = 2000;
 
-    CustomerService(CustomerRepository customers, com.summit.security.service.UserService users, com.summit.customer.domain.NoteRepository notes) {
+    private final org.springframework.beans.factory.ObjectProvider<com.summit.notify.service.Mentions> mentions;
+
+    CustomerService(CustomerRepository customers, com.summit.security.service.UserService users, com.summit.customer.domain.NoteRepository notes,
+            org.springframework.beans.factory.ObjectProvider<com.summit.notify.service.Mentions> mentions) {
+        this.mentions = mentions;
         this.customers = customers;
         this.users = users;
         this.notes = notes;
     }
 
-    /** Adds a note to a customer the user sees; a blank or over-long note is refused and nothing is stored. */
+    /**
+     * Adds a note to a customer the user sees; a blank or over-long note is refused and nothing is stored. An @mention
+     * tells that user; only someone who sees the customer can be mentioned.
+     */
     @Transactional
     public void addNote(long customerId, String body, SummitUser user) {
         findVisible(customerId, user).orElseThrow(() -> new com.summit.base.UserFacingException("customer.error.notVisible"));
@@ -49,7 +56,10 @@ public class CustomerService {
         if (text.codePointCount(0, text.length()) > NOTE_MAX) {
             throw new ValidationException(List.of(new FieldError("note", null, "customer.notes.tooLong", NOTE_MAX)));
         }
+        var mentioned = mentions.getObject().check(text, u -> findVisible(customerId, u).isPresent());
         notes.insert(customerId, text, user.username());
+        Customer customer = customers.findById(customerId).orElseThrow();
+        mentions.getObject().tell(mentioned, user, customer.name(), text, "customers/" + customerId, "note:" + customerId + ":" + java.util.UUID.randomUUID());
     }
 
     /** The latest 50 notes on a customer the user sees, newest first. */

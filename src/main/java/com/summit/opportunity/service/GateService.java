@@ -38,8 +38,11 @@ public class GateService {
     private final Messages messages;
     private final List<GateFactSource> factSources;
 
+    private final com.summit.notify.service.NotificationService notifications;
+
     GateService(OpportunityService opportunities, ScorecardService scorecards, CustomerService customers, ProcessEngine engine,
-            GateRepository gates, Messages messages, List<GateFactSource> factSources) {
+            GateRepository gates, Messages messages, List<GateFactSource> factSources, com.summit.notify.service.NotificationService notifications) {
+        this.notifications = notifications;
         this.factSources = factSources;
         this.opportunities = opportunities;
         this.scorecards = scorecards;
@@ -72,7 +75,15 @@ public class GateService {
         GateResult result = result(stage, engine.evaluateDecisionRows(DECISION_ID, facts), levels);
         gates.save(opportunityId, result, job);
         // two attempts of one job at once: both answer what was recorded first
-        return job == null ? result : gates.byJob(job).orElse(result);
+        GateResult recorded = job == null ? result : gates.byJob(job).orElse(result);
+        if (job != null && !recorded.passed()) {
+            // the owner hears why the gate held the deal (once per gate check: the job is the key)
+            opportunities.find(opportunityId).ifPresent(o -> notifications.send(List.of(o.ownerUsername()),
+                    new com.summit.notify.service.NotificationService.Message("GATE_REFUSED", "gate:" + job, "opportunities/" + opportunityId,
+                            notifications.text("notify.gate.refused", locale -> new Object[] {o.name(), o.customerName(), stage.number(),
+                                    String.join(messages.getTranslation("common.clauseSeparator", locale), describe(opportunityId, recorded, locale))}))));
+        }
+        return recorded;
     }
 
     /**

@@ -81,4 +81,23 @@ public class UserRepository {
         names.forEach(n -> roles.add(Role.valueOf(n)));
         return roles;
     }
+
+    /** Where a user hears notifications outside the app: email, WeCom user id, DingTalk user id (each may be unknown). */
+    public record Addresses(String email, String wecomId, String dingtalkId) {}
+
+    public java.util.Map<String, Addresses> addresses(java.util.Collection<String> usernames) {
+        java.util.Map<String, Addresses> result = new java.util.HashMap<>();
+        if (!usernames.isEmpty()) {
+            jdbc.sql("select username, email, wecom_id, dingtalk_id from app_user where username in (:u)").param("u", usernames)
+                    .query(rs -> {
+                        result.put(rs.getString(1), new Addresses(rs.getString(2), rs.getString(3), rs.getString(4)));
+                    });
+        }
+        return result;
+    }
+
+    public void setAddresses(String username, Addresses addresses) {
+        jdbc.sql("update app_user set email = :e, wecom_id = :w, dingtalk_id = :d where username = :u").param("u", username)
+                .param("e", addresses.email()).param("w", addresses.wecomId()).param("d", addresses.dingtalkId()).update();
+    }
 }

@@ -67,6 +67,8 @@ public class DemoUsers implements org.springframework.beans.factory.SmartInitial
         int created = 0;
         for (SummitUser user : USERS) {
             if (users.createIfMissing(user, PASSWORD)) {
+                // demo addresses: an email at the demo domain, and the username as WeCom and DingTalk id
+                users.setOwnAddresses(user, user.username() + "@summit.example", user.username(), user.username());
                 created++;
             }
         }

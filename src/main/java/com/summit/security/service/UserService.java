@@ -64,6 +64,44 @@ public class UserService implements UserDetailsService {
         return users.displayNames();
     }
 
+    public static final int ADDRESS_MAX = 64;
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final java.util.regex.Pattern ROBOT_ID = java.util.regex.Pattern.compile("^[A-Za-z0-9_.@-]{1,64}$");
+
+    /** Where each of these users hears notifications outside the app (the notification service's sending steps). */
+    public Map<String, com.summit.security.domain.UserRepository.Addresses> addresses(java.util.Collection<String> usernames) {
+        return users.addresses(usernames);
+    }
+
+    /**
+     * A user sets their own email and their WeCom and DingTalk user ids (the ids the team's robots mention them by).
+     * Refused with every reason, in the user's language, and nothing changed.
+     */
+    @Transactional
+    public void setOwnAddresses(SummitUser user, String email, String wecomId, String dingtalkId) {
+        String e = blankToNull(email);
+        String w = blankToNull(wecomId);
+        String d = blankToNull(dingtalkId);
+        java.util.List<com.summit.base.FieldError> errors = new java.util.ArrayList<>();
+        if (e != null && (e.length() > 200 || !EMAIL.matcher(e).matches())) {
+            errors.add(new com.summit.base.FieldError("email", null, "notify.settings.error.email"));
+        }
+        if (w != null && !ROBOT_ID.matcher(w).matches()) {
+            errors.add(new com.summit.base.FieldError("wecomId", null, "notify.settings.error.robotId", ADDRESS_MAX));
+        }
+        if (d != null && !ROBOT_ID.matcher(d).matches()) {
+            errors.add(new com.summit.base.FieldError("dingtalkId", null, "notify.settings.error.robotId", ADDRESS_MAX));
+        }
+        if (!errors.isEmpty()) {
+            throw new com.summit.base.ValidationException(errors);
+        }
+        users.setAddresses(user.username(), new com.summit.security.domain.UserRepository.Addresses(e, w, d));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** Creates a user unless one with that name exists; returns whether it was created. */
     @Transactional
     public boolean createIfMissing(SummitUser user, String rawPassword) {

@@ -348,6 +348,19 @@ public class HumanTaskRepository {
      * A task that replaces one of an earlier engine epoch (same deal and step) takes over the draft typed there and not
      * submitted yet.
      */
+    /**
+     * Whether the task continues one of an earlier engine epoch (the embedded engine forgot its instances, and the
+     * step was started again): same deal, same step, same assignee, not completed.
+     */
+    public boolean continuesEarlierTask(String epoch, long jobKey) {
+        return jdbc.sql("""
+                select count(*) from human_task t join human_task o
+                  on o.opportunity_id = t.opportunity_id and o.bpmn_process_id = t.bpmn_process_id and o.element_id = t.element_id
+                 and o.assignee is not distinct from t.assignee and o.engine_epoch <> t.engine_epoch and o.state <> 'COMPLETED'
+                where t.engine_epoch = :e and t.job_key = :k and t.opportunity_id is not null""")
+                .param("e", epoch).param("k", jobKey).query(Long.class).single() > 0;
+    }
+
     public void inheritDraft(String epoch, long jobKey) {
         jdbc.sql("""
                 update human_task t set draft = (

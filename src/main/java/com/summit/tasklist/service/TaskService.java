@@ -61,7 +61,9 @@ public class TaskService {
     TaskService(HumanTaskRepository tasks, TaskBroadcaster broadcaster, ProcessEngine engine, TaskEngine taskEngine, FormValidator validator,
             FormLocalizer localizer, List<TaskContextProvider> contextProviders, List<TaskSubmissionCheck> submissionChecks, UserService users, ProcessModels models, Messages messages, ObjectMapper json,
             TaskAccess access, TaskRefusals refusals, org.springframework.transaction.support.TransactionTemplate transactions,
-            org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks) {
+            org.springframework.beans.factory.ObjectProvider<SubmissionFeedback> feedbacks,
+            com.summit.notify.service.NotificationService notifications) {
+        this.notifications = notifications;
         this.feedbacks = feedbacks;
         this.access = access;
         this.refusals = refusals;
@@ -80,11 +82,14 @@ public class TaskService {
         this.json = json;
     }
 
+    private final com.summit.notify.service.NotificationService notifications;
+
     /** Stores a user-task job once; a job activated again after its timeout adds nothing. */
     @Transactional
     public boolean capture(NewTask task) {
         boolean inserted = tasks.insertIfAbsent(task);
         if (inserted) {
+            boolean continues = task.opportunityId() != null && tasks.continuesEarlierTask(task.engineEpoch(), task.jobKey());
             if (task.opportunityId() != null) {
                 // a task started again after a restart keeps what was typed in its predecessor
                 tasks.inheritDraft(task.engineEpoch(), task.jobKey());
@@ -92,6 +97,12 @@ public class TaskService {
             tasks.findByJobKey(task.engineEpoch(), task.jobKey()).ifPresent(t -> {
                 tasks.addEvent(t, TaskEvent.Type.CREATED, null, t.assignee());
                 broadcaster.available(t);
+                if (t.assignee() != null && !t.assignee().isBlank() && !continues) {
+                    // the assignee hears of a new task (not of one started again after a restart)
+                    notifications.send(List.of(t.assignee()), new com.summit.notify.service.NotificationService.Message("TASK_ASSIGNED",
+                            "task:" + t.engineEpoch() + ":" + t.jobKey(), "tasks/" + t.id(), notifications.text("notify.task.assigned",
+                                    locale -> new Object[] {name(t, locale), about(t)})));
+                }
             });
             log.debug("Captured task {} ({}) of instance {}", task.name(), task.jobKey(), task.processInstanceKey());
         }
@@ -214,6 +225,14 @@ public class TaskService {
 
     public List<TaskRow> completedBy(SummitUser user, Locale locale) {
         return tasks.findCompletedBy(user.username(), INBOX_LIMIT).stream().map(rowMaker(locale)).toList();
+    }
+
+    /** What a task is about, for its notification: the deal and its customer, when it belongs to one. */
+    private String about(HumanTask task) {
+        Map<String, Object> vars = variables(task);
+        String deal = text(vars.get("opportunityName"));
+        String customer = text(vars.get("customerName"));
+        return deal == null || deal.isBlank() ? "" : "“" + deal + "”" + (customer == null || customer.isBlank() ? "" : "（" + customer + "）");
     }
 
     /** Rows of one list share one lookup of display names (not one per row). */
