@@ -16,4 +16,14 @@ public final class Cards {
         card.getStyle().set("box-sizing", "border-box");
         return card;
     }
+
+    /** A plain card without a heading (a page's main content: lists and forms). */
+    public static Div card(String id) {
+        Div card = new Div();
+        card.addClassName("summit-card");
+        card.setId(id);
+        card.setWidthFull();
+        card.getStyle().set("box-sizing", "border-box");
+        return card;
+    }
 }

@@ -2,6 +2,7 @@ package com.summit.calendar.ui;
 
 import com.summit.base.UserFacingException;
 import com.summit.base.i18n.Locales;
+import com.summit.base.ui.Cards;
 import com.summit.base.ui.Errors;
 import com.summit.calendar.domain.CalendarDay;
 import com.summit.calendar.service.BusinessCalendar;
@@ -55,7 +56,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         this.names = users.displayNames();
         addClassName("summit-page");
 
-        Div listCard = card("calendar-days");
+        Div listCard = Cards.card("calendar-days");
         year.setLabel(getTranslation("calendar.year"));
         year.setId("calendar-year");
         year.addValueChangeListener(e -> showYear());
@@ -87,7 +88,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div dayForm() {
-        Div card = card("calendar-set");
+        Div card = Cards.card("calendar-set");
         card.add(new H3(getTranslation("calendar.set.title")));
         DatePicker day = new DatePicker(getTranslation("calendar.day"));
         day.setId("calendar-set-day");
@@ -124,7 +125,7 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div importForm() {
-        Div card = card("calendar-import");
+        Div card = Cards.card("calendar-import");
         card.add(new H3(getTranslation("calendar.import.title")));
         Paragraph how = new Paragraph(getTranslation("calendar.import.how"));
         how.addClassName("summit-muted");
@@ -182,14 +183,6 @@ public class CalendarView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private static Div card(String id) {
-        Div card = new Div();
-        card.addClassName("summit-card");
-        card.setId(id);
-        card.setWidthFull();
-        card.getStyle().set("box-sizing", "border-box");
-        return card;
-    }
 
     @Override
     public String getPageTitle() {

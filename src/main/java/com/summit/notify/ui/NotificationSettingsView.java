@@ -1,6 +1,7 @@
 package com.summit.notify.ui;
 
 import com.summit.base.UserFacingException;
+import com.summit.base.ui.Cards;
 import com.summit.base.ui.Errors;
 import com.summit.notify.domain.Channel;
 import com.summit.notify.domain.NoticeEvent;
@@ -44,7 +45,7 @@ public class NotificationSettingsView extends VerticalLayout implements HasDynam
     }
 
     private Div addressCard() {
-        Div card = card("notify-addresses");
+        Div card = Cards.card("notify-addresses");
         card.add(new H3(getTranslation("notify.settings.addresses")));
         var addresses = settings.addresses(user);
         EmailField email = new EmailField(getTranslation("notify.settings.email"));
@@ -79,7 +80,7 @@ public class NotificationSettingsView extends VerticalLayout implements HasDynam
     }
 
     private Div matrixCard() {
-        Div card = card("notify-matrix");
+        Div card = Cards.card("notify-matrix");
         card.add(new H3(getTranslation("notify.settings.title")));
         Set<Channel> available = settings.available();
         Paragraph intro = new Paragraph(getTranslation("notify.settings.intro"));
@@ -119,14 +120,6 @@ public class NotificationSettingsView extends VerticalLayout implements HasDynam
         return card;
     }
 
-    private static Div card(String id) {
-        Div card = new Div();
-        card.addClassName("summit-card");
-        card.setId(id);
-        card.setWidthFull();
-        card.getStyle().set("box-sizing", "border-box");
-        return card;
-    }
 
     @Override
     public String getPageTitle() {

@@ -1,6 +1,7 @@
 package com.summit.notify.ui;
 
 import com.summit.base.UserFacingException;
+import com.summit.base.ui.Cards;
 import com.summit.base.ui.Errors;
 import com.summit.base.ui.Formats;
 import com.summit.notify.domain.Channel;
@@ -46,8 +47,8 @@ public class RobotsView extends VerticalLayout implements HasDynamicTitle {
     private final transient RobotAdministration robots;
     private final transient NotificationSettings settings;
     private final transient SummitUser user;
-    private final Div listCard = card("robots-list");
-    private final Div failedCard = card("robots-failed");
+    private final Div listCard = Cards.card("robots-list");
+    private final Div failedCard = Cards.card("robots-failed");
 
     public RobotsView(RobotAdministration robots, NotificationSettings settings, CurrentUser currentUser) {
         this.robots = robots;
@@ -140,7 +141,7 @@ public class RobotsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div addCard() {
-        Div card = card("robots-add");
+        Div card = Cards.card("robots-add");
         card.add(new H3(getTranslation("robot.add.title")));
         Select<Channel> kind = new Select<>();
         kind.setLabel(getTranslation("robot.kind"));
@@ -211,14 +212,6 @@ public class RobotsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private static Div card(String id) {
-        Div card = new Div();
-        card.addClassName("summit-card");
-        card.setId(id);
-        card.setWidthFull();
-        card.getStyle().set("box-sizing", "border-box");
-        return card;
-    }
 
     @Override
     public String getPageTitle() {
