@@ -23,6 +23,18 @@ public class NotificationRepository {
                 .param("d", dedupeKey).update() == 1;
     }
 
+    /** The newest notification id of each of these recipients (the live bells ask every few seconds, in one query). */
+    public java.util.Map<String, Long> latestIds(java.util.Collection<String> recipients) {
+        java.util.Map<String, Long> latest = new java.util.HashMap<>();
+        if (!recipients.isEmpty()) {
+            jdbc.sql("select recipient, max(id) from notification where recipient in (:r) group by recipient").param("r", recipients)
+                    .query(rs -> {
+                        latest.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return latest;
+    }
+
     public int unreadCount(String recipient) {
         return jdbc.sql("select count(*) from notification where recipient = :r and read_at is null").param("r", recipient)
                 .query(Integer.class).single();

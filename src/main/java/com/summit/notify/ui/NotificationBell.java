@@ -26,10 +26,12 @@ class NotificationBell implements HeaderItem {
 
     private final NotificationService notifications;
     private final CurrentUser currentUser;
+    private final com.summit.notify.service.NotificationWatch watch;
 
-    NotificationBell(NotificationService notifications, CurrentUser currentUser) {
+    NotificationBell(NotificationService notifications, CurrentUser currentUser, com.summit.notify.service.NotificationWatch watch) {
         this.notifications = notifications;
         this.currentUser = currentUser;
+        this.watch = watch;
     }
 
     @Override
@@ -51,6 +53,8 @@ class NotificationBell implements HeaderItem {
         private final Span count = new Span();
         private final VerticalLayout list = new VerticalLayout();
         private final Dialog popover = new Dialog();
+        /** Whose bell this is, read once in the request (a refresh from the watch runs on another thread). */
+        private final SummitUser owner = currentUser.get().orElse(null);
 
         Bell() {
             setId("notification-bell");
@@ -80,10 +84,22 @@ class NotificationBell implements HeaderItem {
                 popover.open();
             });
             refreshCount();
+            // live: a new notification shows on the bell without a reload (Push)
+            addAttachListener(attach -> {
+                if (owner == null) {
+                    return;
+                }
+                com.vaadin.flow.component.UI ui = attach.getUI();
+                Runnable stop = watch.watch(owner.username(), () -> ui.access(this::refreshCount));
+                addDetachListener(detach -> {
+                    stop.run();
+                    detach.unregisterListener();
+                });
+            });
         }
 
         void refreshCount() {
-            int unread = currentUser.get().map(notifications::unreadCount).orElse(0);
+            int unread = owner == null ? 0 : notifications.unreadCount(owner);
             count.setText(unread > 99 ? "99+" : String.valueOf(unread));
             count.setVisible(unread > 0);
             button.setAriaLabel(getTranslation("notify.bell.unread", unread));
