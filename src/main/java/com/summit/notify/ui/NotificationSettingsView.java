@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,18 +82,18 @@ public class NotificationSettingsView extends VerticalLayout implements HasDynam
 
     private Div matrixCard() {
         Div card = Cards.card("notify-matrix");
-        card.add(new H3(getTranslation("notify.settings.title")));
+        card.add(new H3(getTranslation("notify.settings.matrix")));
         Set<Channel> available = settings.available();
         Paragraph intro = new Paragraph(getTranslation("notify.settings.intro"));
         intro.addClassName("summit-muted");
         card.add(intro);
-        for (Channel channel : Channel.values()) {
-            if (!available.contains(channel)) {
-                Paragraph off = new Paragraph(getTranslation("notify.settings.unavailable", getTranslation(channel.messageKey())));
-                off.addClassName("summit-muted");
-                off.setId("notify-unavailable-" + channel.name());
-                card.add(off);
-            }
+        List<String> missing = java.util.Arrays.stream(Channel.values()).filter(c -> !available.contains(c)).map(c -> getTranslation(c.messageKey()))
+                .toList();
+        if (!missing.isEmpty()) {
+            Paragraph off = new Paragraph(getTranslation("notify.settings.unavailable", String.join(getTranslation("workbench.list.separator"), missing)));
+            off.addClassName("summit-muted");
+            off.setId("notify-unavailable");
+            card.add(off);
         }
         Map<NoticeEvent, Map<Channel, Boolean>> matrix = settings.matrix(user);
         Grid<NoticeEvent> grid = new Grid<>();
