@@ -14,7 +14,6 @@ import com.summit.customer.service.NewCustomer;
 import com.summit.local.LocalRuntime;
 import com.summit.customer.domain.LogisticsService;
 import com.summit.opportunity.domain.Opportunity;
-import com.summit.opportunity.domain.OpportunityStatus;
 import com.summit.opportunity.domain.ScoreElement;
 import com.summit.opportunity.domain.Stage;
 import com.summit.opportunity.service.ScorecardService;
@@ -183,8 +182,8 @@ class LocalSliceIT extends LocalAppIT {
     @Test
     void theEmbeddedElasticsearchRunsUnderTheAppAndAnswers() {
         await().atMost(Duration.ofSeconds(120)).until(runtime::isElasticsearchReady);
-        assertThat(opportunities.visibleTo(users.find("lina").orElseThrow())).allMatch(o -> o.status() == OpportunityStatus.OPEN
-                || o.status() == OpportunityStatus.WON);
+        // the manager sees her team's deals (other tests of this app win and lose some of them)
+        assertThat(opportunities.visibleTo(users.find("lina").orElseThrow())).extracting(o -> o.name()).contains("全国七仓仓配一体化", "长三角冷链城配");
     }
 
     private List<String> texts(ValidationException e) {

@@ -209,8 +209,9 @@ public class FollowUpCadences {
             return false;
         }
         String manager = users.managerFor(o.ownerUsername());
+        // the reminder opens the pre-contact briefing: what to know before calling the customer
         notifications.send(List.of(o.ownerUsername()), new NotificationService.Message("FOLLOW_UP_DUE", "follow-up-due:" + o.id() + ":" + dueOn,
-                "opportunities/" + o.id(), notifications.text("notify.followup.due", locale -> new Object[] {o.name(), o.customerName(),
+                "opportunities/" + o.id() + "/briefing", notifications.text("notify.followup.due", locale -> new Object[] {o.name(), o.customerName(),
                         dueOn.toString(), name(manager)})));
         log.info("Follow-up cadence: reminded {} of deal {}, due {}", o.ownerUsername(), o.id(), dueOn);
         return true;

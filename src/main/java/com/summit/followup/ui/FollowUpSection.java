@@ -68,7 +68,12 @@ class FollowUpSection implements OpportunitySection {
         Button record = new Button(card.getTranslation("followup.record"), VaadinIcon.EDIT.create(), e -> dialog.open(card, null));
         record.setId("follow-up-record");
         record.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        HorizontalLayout head = new HorizontalLayout(new H3(card.getTranslation("followup.title")), record);
+        com.vaadin.flow.component.html.Anchor briefing = new com.vaadin.flow.component.html.Anchor("opportunities/" + opportunityId + "/briefing",
+                card.getTranslation("briefing.open.link"));
+        briefing.setId("follow-up-briefing");
+        HorizontalLayout actions = new HorizontalLayout(briefing, record);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout head = new HorizontalLayout(new H3(card.getTranslation("followup.title")), actions);
         head.setWidthFull();
         head.setAlignItems(FlexComponent.Alignment.CENTER);
         head.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);

@@ -52,6 +52,12 @@ class CustomerDealsSection implements CustomerSection {
             status.getElement().getThemeList().add("badge small " + (o.status() == OpportunityStatus.WON ? "success"
                     : o.status() == OpportunityStatus.LOST ? "error" : "contrast"));
             row.add(name, stage, status, new Span(Formats.cny(o.amount())));
+            if (o.status() == OpportunityStatus.OPEN || o.status() == OpportunityStatus.PAUSED) {
+                // the pre-contact briefing, one click from the customer
+                Anchor briefing = new Anchor("opportunities/" + o.id() + "/briefing", card.getTranslation("briefing.open.link"));
+                briefing.addClassName("customer-deal-briefing");
+                row.add(briefing);
+            }
             card.add(row);
         }
         return Optional.of(card);
