@@ -59,7 +59,8 @@ public class BriefingView extends VerticalLayout implements BeforeEnterObserver,
             add(new Span(getTranslation(e.messageKey(), e.arguments())));
             return;
         }
-        title = getTranslation("briefing.title") + " · " + b.deal().name();
+        // short: the header of a phone has room for two words; the deal is named on the page
+        title = getTranslation("briefing.title");
         H2 heading = new H2(getTranslation("briefing.title"));
         heading.getStyle().set("margin", "0");
         Anchor deal = new Anchor("opportunities/" + b.deal().id(), b.deal().name() + " · " + b.deal().customerName());
