@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -216,11 +215,6 @@ public class BusinessCalendar {
             case "WORKDAY", "上班", "班" -> CalendarDay.Kind.WORKDAY;
             default -> null;
         };
-    }
-
-    /** The day's row, if it has one. */
-    public Optional<CalendarDay.Kind> exception(LocalDate day) {
-        return Optional.ofNullable(exceptions().get(day));
     }
 
     private Map<LocalDate, CalendarDay.Kind> exceptions() {

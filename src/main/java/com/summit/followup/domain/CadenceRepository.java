@@ -66,9 +66,4 @@ public class CadenceRepository {
         jdbc.sql("delete from follow_up_cadence where opportunity_id = :o and engine_epoch = :epoch and process_instance_key is null")
                 .param("o", opportunityId).param("epoch", epoch).update();
     }
-
-    public long running(String epoch) {
-        return jdbc.sql("select count(*) from follow_up_cadence where engine_epoch = :epoch and process_instance_key is not null")
-                .param("epoch", epoch).query(Long.class).single();
-    }
 }

@@ -96,16 +96,6 @@ public class FollowUpRepository {
         return result;
     }
 
-    /** The follow-ups a scorecard claim links to, by id. */
-    public Map<Long, FollowUp> byIds(Collection<Long> ids) {
-        Map<Long, FollowUp> result = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("select " + COLUMNS + " from follow_up f where f.id in (:ids)").param("ids", ids).query(this::map).list()
-                    .forEach(f -> result.put(f.id(), f));
-        }
-        return result;
-    }
-
     private FollowUp map(ResultSet rs, int row) throws SQLException {
         Timestamp done = rs.getTimestamp("done_at");
         java.sql.Date nextOn = rs.getDate("next_step_on");

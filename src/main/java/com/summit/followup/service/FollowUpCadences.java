@@ -269,11 +269,6 @@ public class FollowUpCadences {
         return new Next(State.WAIT, due, remindAt, escalateAt, o.ownerUsername(), users.managerFor(o.ownerUsername()));
     }
 
-    /** How many cadences run on this engine (the benchmark and the admin's view). */
-    public long running() {
-        return cadences.running(engine.epoch());
-    }
-
     private String name(String username) {
         return username == null ? "—" : users.displayNames().getOrDefault(username, username);
     }

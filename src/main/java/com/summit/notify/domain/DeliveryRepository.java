@@ -104,11 +104,6 @@ public class DeliveryRepository {
                 from notification_delivery""").query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
-    public List<Delivery> ofRobot(long robotId) {
-        return jdbc.sql("select " + COLUMNS + " from notification_delivery where robot_id = :r order by id").param("r", robotId)
-                .query(this::map).list();
-    }
-
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
     }
